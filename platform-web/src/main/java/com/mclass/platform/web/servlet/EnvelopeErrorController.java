@@ -1,0 +1,47 @@
+package com.mclass.platform.web.servlet;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.mclass.platform.web.ApiErrorResponse;
+import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorMessages;
+
+/**
+ * Replaces Boot's whitelabel/JSON error controller for failures that never reach a controller advice (a filter that
+ * threw, a request the container rejected), so those too leave in the envelope and without a stack trace.
+ */
+@RestController
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class EnvelopeErrorController implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorController.class);
+
+	private final ErrorMessages messages;
+
+	EnvelopeErrorController(ErrorMessages messages) {
+		this.messages = messages;
+	}
+
+	@RequestMapping
+	ResponseEntity<ApiErrorResponse> error(HttpServletRequest request) {
+		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (statusAttribute instanceof Integer value) ? value : 500;
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (status >= 500) {
+			log.error("Request to {} failed outside the controllers with status {}",
+					request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
+					(failure instanceof Throwable throwable) ? throwable : null);
+		}
+		CommonErrorCode code = CommonErrorCode.forStatus(status);
+		return ResponseEntity.status(status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+	}
+
+}
