@@ -1,0 +1,3 @@
+-- class-service owns the database mclass_class; no other service reads or writes it.
+-- Every schema change is a new versioned migration after this one; applied migrations are never edited.
+COMMENT ON SCHEMA public IS 'MClass class-service';
