@@ -1,0 +1,215 @@
+package com.mclass.platform.web.servlet;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.mclass.platform.web.ApiException;
+import com.mclass.platform.web.ApiResponse;
+import com.mclass.platform.web.ErrorCode;
+import com.mclass.platform.web.ErrorDetail;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = ApiExceptionHandlerTests.SampleController.class, properties = "spring.web.locale=ko")
+@Import(ApiExceptionHandlerTests.SampleController.class)
+class ApiExceptionHandlerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void successKeepsTheSuccessEnvelope() throws Exception {
+		this.mvc.perform(get("/samples/7"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.success").value(true))
+			.andExpect(jsonPath("$.data.id").value(7))
+			.andExpect(jsonPath("$.message").doesNotExist());
+	}
+
+	@Test
+	void everyInvalidFieldIsListedNotOnlyTheFirst() throws Exception {
+		this.mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"email\":\"nope\",\"seats\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.success").value(false))
+			.andExpect(jsonPath("$.error.code").value("VALIDATION_FAILED"))
+			.andExpect(jsonPath("$.error.details[*].field").value(containsInAnyOrder("name", "email", "seats")));
+	}
+
+	@Test
+	void malformedJsonIsA400NamingTheBody() throws Exception {
+		this.mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.error.details[0].field").value("body"));
+	}
+
+	@Test
+	void wrongTypeInTheBodyNamesTheField() throws Exception {
+		this.mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"a\",\"email\":\"a@b.co\",\"seats\":\"many\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.error.details[0].field").value("seats"));
+	}
+
+	@Test
+	void missingBodyIsA400() throws Exception {
+		this.mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("MALFORMED_REQUEST"));
+	}
+
+	@Test
+	void malformedPathVariableIsA400NotA500() throws Exception {
+		this.mvc.perform(get("/samples/abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("VALIDATION_FAILED"))
+			.andExpect(jsonPath("$.error.details[0].field").value("id"));
+	}
+
+	@Test
+	void missingParameterAndHeaderAreNamed() throws Exception {
+		this.mvc.perform(get("/samples/search"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.details[0].field").value("q"));
+		this.mvc.perform(post("/samples/keyed"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.details[0].field").value("Idempotency-Key"));
+	}
+
+	@Test
+	void methodValidationOnParametersNamesTheParameter() throws Exception {
+		this.mvc.perform(get("/samples/search").param("q", "x").param("size", "1000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.details[0].field").value("size"));
+	}
+
+	@Test
+	void domainExceptionKeepsItsCodeStatusAndDetails() throws Exception {
+		this.mvc.perform(post("/samples/full"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error.code").value("SAMPLE_FULL"))
+			.andExpect(jsonPath("$.error.details[0].field").value("seats"));
+	}
+
+	@Test
+	void unexpectedFailureIsA500EnvelopeWithoutInternals() throws Exception {
+		this.mvc.perform(get("/samples/boom"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.error.code").value("INTERNAL_ERROR"))
+			.andExpect(content().string(not(containsString("secret-detail"))));
+	}
+
+	@Test
+	void unsupportedMethodAndMediaTypeUseTheEnvelope() throws Exception {
+		this.mvc.perform(put("/samples/7"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.error.code").value("METHOD_NOT_ALLOWED"));
+		this.mvc.perform(post("/samples").contentType(MediaType.TEXT_PLAIN).content("hi"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.error.code").value("UNSUPPORTED_MEDIA_TYPE"));
+	}
+
+	@Test
+	void messagesFollowAcceptLanguageWithKoreanAsDefault() throws Exception {
+		this.mvc.perform(get("/samples/abc"))
+			.andExpect(jsonPath("$.error.message").value("요청 값이 올바르지 않습니다."));
+		this.mvc.perform(get("/samples/abc").header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.error.message").value("The request is invalid."))
+			.andExpect(header().string("Content-Type", containsString("application/json")));
+	}
+
+	enum SampleErrorCode implements ErrorCode {
+
+		SAMPLE_FULL;
+
+		@Override
+		public String code() {
+			return name();
+		}
+
+		@Override
+		public int httpStatus() {
+			return 409;
+		}
+
+		@Override
+		public String defaultMessage() {
+			return "Full.";
+		}
+
+	}
+
+	record SampleRequest(@NotBlank String name, @Email @NotBlank String email, @Min(1) int seats) {
+	}
+
+	@RestController
+	static class SampleController {
+
+		@GetMapping("/samples/{id}")
+		ApiResponse<Map<String, Long>> one(@PathVariable long id) {
+			return ApiResponse.ok(Map.of("id", id));
+		}
+
+		@PostMapping("/samples")
+		ApiResponse<SampleRequest> create(@Valid @RequestBody SampleRequest request) {
+			return ApiResponse.ok(request);
+		}
+
+		@GetMapping("/samples/search")
+		ApiResponse<String> search(@RequestParam String q, @RequestParam(defaultValue = "20") @jakarta.validation.constraints.Max(100) int size) {
+			return ApiResponse.ok(q);
+		}
+
+		@PostMapping("/samples/keyed")
+		ApiResponse<String> keyed(@RequestHeader("Idempotency-Key") String key) {
+			return ApiResponse.ok(key);
+		}
+
+		@PostMapping("/samples/full")
+		ApiResponse<String> full() {
+			throw new ApiException(SampleErrorCode.SAMPLE_FULL, null, List.of(new ErrorDetail("seats", "none left")));
+		}
+
+		@GetMapping("/samples/boom")
+		ApiResponse<String> boom() {
+			throw new IllegalStateException("secret-detail");
+		}
+
+	}
+
+	@SpringBootApplication
+	static class SampleApplication {
+
+	}
+
+}
