@@ -85,7 +85,9 @@ public abstract class ServiceConventionsContract {
 	void openApiDocumentIsPublished() throws Exception {
 		HttpResponse<String> response = get("/v3/api-docs", Map.of());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(response.body()).path("openapi").asString()).startsWith("3.");
+		JsonNode document = json.readTree(response.body());
+		assertThat(document.path("openapi").asString()).startsWith("3.");
+		assertThat(document.path("info").path("title").asString()).isEqualTo("MClass " + this.applicationName);
 	}
 
 	@Test

@@ -1,0 +1,31 @@
+package com.mclass.platform.web.servlet;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Names each service's OpenAPI document after the service and points its "try it out" server at the gateway: clients
+ * never call a service directly, and the gateway's Swagger UI shows all four documents side by side.
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ApiDocsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenAPI mclassOpenApi(@Value("${spring.application.name}") String applicationName,
+			@Value("${mclass.gateway-url:http://localhost:8080}") String gatewayUrl) {
+		return new OpenAPI().info(new Info().title("MClass " + applicationName).version("v1"))
+			.addServersItem(new Server().url(gatewayUrl).description("MClass gateway"));
+	}
+
+}
