@@ -1,0 +1,102 @@
+package com.mclass.platform.web.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.mclass.platform.web.ErrorMessages;
+import com.mclass.platform.web.servlet.ServletEnvelopeAutoConfiguration;
+
+/**
+ * Makes every servlet service an OAuth2 resource server on auth-service's keys (defence in depth behind the
+ * gateway): RS256 only, {@code iss}, {@code aud}, expiry and live session checked, roles from the {@code role} claim.
+ */
+@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class },
+		after = ServletEnvelopeAutoConfiguration.class)
+@ConditionalOnClass({ BearerTokenAuthenticationFilter.class, JwtDecoder.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(MclassSecurityProperties.class)
+public class ResourceServerSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RevokedSessions revokedSessions(ObjectProvider<StringRedisTemplate> redis, MclassSecurityProperties properties) {
+		StringRedisTemplate template = redis.getIfAvailable();
+		if (template == null) {
+			throw new IllegalStateException("Revoked sessions are checked in Redis: add spring-boot-starter-data-redis "
+					+ "or define a RevokedSessions bean");
+		}
+		return new RedisRevokedSessions(template, properties.revocationCacheTtl(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				TokenClaimValidators.audience(properties.audience()),
+				TokenClaimValidators.liveSession(revokedSessions))));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EnvelopeSecurityHandlers envelopeSecurityHandlers(ErrorMessages messages) {
+		return new EnvelopeSecurityHandlers(messages);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceServerDefaults resourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers) {
+		return new ResourceServerDefaults(properties, handlers);
+	}
+
+	@Bean
+	WebMvcConfigurer authenticatedUserArgument() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new AuthenticatedUserArgumentResolver());
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@EnableWebSecurity
+	static class DefaultChain {
+
+		@Bean
+		SecurityFilterChain mclassSecurityFilterChain(HttpSecurity http, ResourceServerDefaults defaults) throws Exception {
+			defaults.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.mclass.platform.web.security;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** The checks an MClass access token must pass beyond signature and expiry. */
+final class TokenClaimValidators {
+
+	private TokenClaimValidators() {
+	}
+
+	static OAuth2TokenValidator<Jwt> audience(String audience) {
+		return (jwt) -> {
+			List<String> audiences = jwt.getAudience();
+			return (audiences != null && audiences.contains(audience)) ? OAuth2TokenValidatorResult.success()
+					: invalid("The token is not meant for this audience");
+		};
+	}
+
+	/** A token must name its user, role and session; a revoked session is refused. */
+	static OAuth2TokenValidator<Jwt> liveSession(RevokedSessions revokedSessions) {
+		return (jwt) -> {
+			String sessionId = jwt.getClaimAsString(AuthenticatedUser.SESSION_CLAIM);
+			if (jwt.getSubject() == null || sessionId == null || jwt.getClaimAsString(AuthenticatedUser.ROLE_CLAIM) == null) {
+				return invalid("The token lacks sub, sid or role");
+			}
+			try {
+				java.util.UUID.fromString(jwt.getSubject());
+			}
+			catch (IllegalArgumentException ex) {
+				return invalid("The token subject is not a user id");
+			}
+			return revokedSessions.isRevoked(sessionId) ? invalid("The session has ended") : OAuth2TokenValidatorResult.success();
+		};
+	}
+
+	private static OAuth2TokenValidatorResult invalid(String description) {
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+	}
+
+}
