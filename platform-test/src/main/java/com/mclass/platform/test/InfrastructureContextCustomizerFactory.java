@@ -22,11 +22,11 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
 		RealInfrastructure settings = TestContextAnnotationUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
-		return (settings != null) ? new InfrastructureCustomizer(settings.database(), settings.redis(), settings.kafka()) : null;
+		return (settings != null) ? new InfrastructureCustomizer(settings.database(), settings.redis(), settings.kafka(), settings.testTokens()) : null;
 	}
 
 	/** A record, so that tests asking for the same infrastructure share one cached application context. */
-	record InfrastructureCustomizer(String database, boolean redis, boolean kafka) implements ContextCustomizer {
+	record InfrastructureCustomizer(String database, boolean redis, boolean kafka, boolean testTokens) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
@@ -45,6 +45,11 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
 			}
 			if (this.kafka) {
 				properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+			}
+			if (this.testTokens) {
+				properties.put("mclass.security.jwks-uri", TestTokens.jwksUri());
+				properties.put("mclass.security.issuer", TestTokens.ISSUER);
+				properties.put("mclass.security.audience", TestTokens.AUDIENCE);
 			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mclassTestInfrastructure", properties));
 		}

@@ -35,4 +35,10 @@ public @interface RealInfrastructure {
 
 	boolean kafka() default false;
 
+	/**
+	 * Point the service's resource server at {@link TestTokens}' key set, so tests can call it with tokens they mint
+	 * (every service but auth-service, which issues real ones).
+	 */
+	boolean testTokens() default false;
+
 }

@@ -6,13 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.LocaleResolver;
 
 import com.mclass.platform.web.ApiErrorResponse;
 import com.mclass.platform.web.CommonErrorCode;
@@ -25,46 +30,64 @@ import com.mclass.platform.web.ErrorMessages;
  */
 public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(EnvelopeSecurityHandlers.class);
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final ErrorMessages messages;
 
-	public EnvelopeSecurityHandlers(ErrorMessages messages) {
+	private final LocaleResolver localeResolver;
+
+	/**
+	 * @param localeResolver the application's resolver: these handlers run in the filter chain, before the
+	 * DispatcherServlet would have put the client's language into the locale context
+	 */
+	public EnvelopeSecurityHandlers(ErrorMessages messages, LocaleResolver localeResolver) {
 		this.messages = messages;
+		this.localeResolver = localeResolver;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		log.debug("Refused {} {}", request.getMethod(), request.getRequestURI(), failure);
 		ErrorCode code = isExpiry(failure) ? CommonErrorCode.TOKEN_EXPIRED : CommonErrorCode.UNAUTHENTICATED;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		write(response, code);
+		write(request, response, code);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
-		write(response, CommonErrorCode.FORBIDDEN);
+		write(request, response, CommonErrorCode.FORBIDDEN);
 	}
 
-	private void write(HttpServletResponse response, ErrorCode code) throws IOException {
+	private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
 		response.setStatus(code.httpStatus());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		json.writeValue(response.getOutputStream(), ApiErrorResponse.of(code.code(),
+				this.messages.messageFor(code, this.localeResolver.resolveLocale(request))));
 	}
 
 	private static boolean isExpiry(AuthenticationException failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
-					&& oauth.getError().getDescription().contains("expired")) {
+			if (cause instanceof JwtValidationException invalid) {
+				return invalid.getErrors().stream().anyMatch((error) -> mentionsExpiry(error.getDescription()));
+			}
+			if (cause instanceof OAuth2AuthenticationException oauth && mentionsExpiry(oauth.getError().getDescription())) {
 				return true;
 			}
-			if (cause.getMessage() != null && cause.getMessage().contains("Jwt expired")) {
+			if (mentionsExpiry(cause.getMessage())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// JwtTimestampValidator's wording ("Jwt expired at …") is the only signal Spring Security gives for expiry.
+	private static boolean mentionsExpiry(String description) {
+		return description != null && description.contains("Jwt expired");
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.mclass.platform.web.ErrorMessages;
@@ -66,8 +67,8 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EnvelopeSecurityHandlers envelopeSecurityHandlers(ErrorMessages messages) {
-		return new EnvelopeSecurityHandlers(messages);
+	EnvelopeSecurityHandlers envelopeSecurityHandlers(ErrorMessages messages, LocaleResolver localeResolver) {
+		return new EnvelopeSecurityHandlers(messages, localeResolver);
 	}
 
 	@Bean

@@ -1,0 +1,139 @@
+package com.mclass.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for one MClass service: it answers every request with a small success envelope naming
+ * itself and remembers what it received. Paths ending in {@code /slow} answer after {@link #SLOW_ANSWER}, paths ending
+ * in {@code /hang-up} drop the connection without answering.
+ */
+public final class StubService {
+
+	public static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task);
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final ConcurrentLinkedQueue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+
+	private StubService(String name) throws IOException {
+		this.name = name;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.createContext("/", this::answer);
+		this.server.setExecutor(this.workers);
+	}
+
+	public static StubService start(String name) {
+		try {
+			StubService stub = new StubService(name);
+			stub.server.start();
+			return stub;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the stub of " + name, ex);
+		}
+	}
+
+	/** A URL nothing listens on: the port was free a moment ago and is closed again. */
+	public static String unreachableUrl() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	/** The request this service received on the given path, if it received one. */
+	public Optional<ReceivedRequest> receivedOn(String rawPath) {
+		return this.received.stream().filter((request) -> request.rawPath().equals(rawPath)).findFirst();
+	}
+
+	public List<ReceivedRequest> received() {
+		return List.copyOf(this.received);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		try (InputStream body = exchange.getRequestBody()) {
+			byte[] bytes = body.readAllBytes();
+			String rawPath = exchange.getRequestURI().getRawPath();
+			this.received.add(new ReceivedRequest(exchange.getRequestMethod(), rawPath,
+					exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), bytes.length));
+			if (rawPath.endsWith("/hang-up")) {
+				return; // closing the exchange without a status line drops the connection
+			}
+			if (rawPath.endsWith("/slow")) {
+				sleep(SLOW_ANSWER);
+			}
+			byte[] answer = """
+					{"success":true,"data":{"service":"%s","path":"%s","bodyLength":%d}}"""
+				.formatted(this.name, rawPath, bytes.length)
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.getResponseHeaders().set("X-Served-By", this.name);
+			exchange.sendResponseHeaders(200, answer.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer);
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** What reached the service; header names as the JDK server normalizes them (e.g. {@code X-request-id}). */
+	public record ReceivedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+			int bodyLength) {
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}
