@@ -1,0 +1,67 @@
+package com.mclass.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The only door a system test uses: HTTP to the gateway URL, with timeouts on everything. */
+record Gateway(URI url) {
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	Reply get(String path, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(this.url.resolve(path)).GET(), headers);
+	}
+
+	Reply post(String path, String jsonBody, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(this.url.resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody)), headers);
+	}
+
+	private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Gateway call failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		JsonNode json() {
+			return Gateway.json.readTree(this.body);
+		}
+
+		String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}
