@@ -1,12 +1,8 @@
 package com.mclass.auth;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
-import com.mclass.platform.test.RealInfrastructure;
 import com.mclass.platform.test.ServiceConventionsContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "mclass_auth")
+@AuthServiceIntegrationTest
 class AuthServiceConventionsIntegrationTests extends ServiceConventionsContract {
 
 }

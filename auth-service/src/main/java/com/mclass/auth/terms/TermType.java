@@ -1,0 +1,7 @@
+package com.mclass.auth.terms;
+
+public enum TermType {
+
+	SERVICE, PRIVACY, ENROLLMENT
+
+}

@@ -1,0 +1,6 @@
+package com.mclass.auth.token;
+
+import java.time.Instant;
+
+public record IssuedAccessToken(String value, Instant expiresAt, long expiresInSeconds) {
+}

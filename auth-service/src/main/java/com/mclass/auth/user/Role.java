@@ -1,0 +1,7 @@
+package com.mclass.auth.user;
+
+public enum Role {
+
+	USER, ADMIN
+
+}
