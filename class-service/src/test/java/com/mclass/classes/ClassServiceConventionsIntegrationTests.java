@@ -1,12 +1,21 @@
 package com.mclass.classes;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import java.util.Map;
 
-import com.mclass.platform.test.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
 import com.mclass.platform.test.ServiceConventionsContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "mclass_class")
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ClassServiceIntegrationTest
 class ClassServiceConventionsIntegrationTests extends ServiceConventionsContract {
+
+	@Test
+	void apiDocumentShowsNeitherTheCallerParameterNorTheInternalRead() throws Exception {
+		String document = get("/v3/api-docs", Map.of()).body();
+		assertThat(document).contains("/api/mclasses/{id}").doesNotContain("/internal/").doesNotContain("\"caller\"")
+			.doesNotContain("\"name\":\"admin\"");
+	}
 
 }

@@ -18,7 +18,8 @@ import com.mclass.platform.web.CommonErrorCode;
  * Refuses paths a service could read differently from the gateway. Routes match the path as sent, but a servlet
  * container normalizes it: {@code /api/auth/../../internal/x} or {@code /api/auth/..;/internal/x} matches the auth
  * route here and becomes {@code /internal/x} in the service, exactly what the gateway must never route. Spring
- * Security's firewall refuses the same shapes; this guard holds until security arrives and stays cheap afterwards.
+ * Security's firewall refuses most of the same shapes too; this guard runs first, covers the encoded variants as well,
+ * and answers in the envelope.
  */
 @Component
 class PathTraversalGuard implements WebFilter, Ordered {

@@ -1,27 +1,18 @@
 package com.mclass.gateway.error;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
-
-import com.mclass.platform.web.ApiErrorResponse;
-import com.mclass.platform.web.ErrorMessages;
 
 /**
  * Answers every failure of the gateway itself (no route, body too large, service down or slow, bugs) with the error
@@ -35,13 +26,10 @@ class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorWebExceptionHandler.class);
 
-	private final ErrorMessages messages;
+	private final ErrorEnvelopes envelopes;
 
-	private final JsonMapper jsonMapper;
-
-	EnvelopeErrorWebExceptionHandler(ErrorMessages messages, JsonMapper jsonMapper) {
-		this.messages = messages;
-		this.jsonMapper = jsonMapper;
+	EnvelopeErrorWebExceptionHandler(ErrorEnvelopes envelopes) {
+		this.envelopes = envelopes;
 	}
 
 	@Override
@@ -54,24 +42,11 @@ class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		}
 		GatewayFailure outcome = GatewayFailure.of(failure);
 		logFailure(exchange, outcome, failure);
-		byte[] body = this.jsonMapper.writeValueAsBytes(envelope(outcome, ClientLanguage.of(exchange.getRequest())));
-		HttpHeaders headers = response.getHeaders();
-		// A service's partial answer may have left its own content headers behind.
-		headers.clearContentHeaders();
 		if (failure instanceof ErrorResponse errorResponse) {
-			// e.g. Allow on 405
-			headers.addAll(errorResponse.getHeaders());
+			// e.g. Allow on 405, Retry-After
+			response.getHeaders().addAll(errorResponse.getHeaders());
 		}
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setContentLength(body.length);
-		response.setStatusCode(HttpStatusCode.valueOf(outcome.status()));
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-	}
-
-	private ApiErrorResponse envelope(GatewayFailure outcome, Locale language) {
-		String message = (outcome.message() != null) ? outcome.message()
-				: this.messages.messageFor(outcome.code(), language, outcome.messageArguments());
-		return ApiErrorResponse.of(outcome.code().code(), message, outcome.details());
+		return this.envelopes.write(exchange.getRequest(), response, outcome);
 	}
 
 	private void logFailure(ServerWebExchange exchange, GatewayFailure outcome, Throwable failure) {

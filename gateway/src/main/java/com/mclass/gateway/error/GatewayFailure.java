@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.mclass.platform.web.ApiException;
@@ -36,7 +37,12 @@ record GatewayFailure(int status, ErrorCode code, String message, List<ErrorDeta
 		if (failure instanceof ResponseStatusException statusException) {
 			// The gateway's own 404 (no route), 405, 503 (no instance) and 504 (response timeout) all arrive here.
 			int status = statusException.getStatusCode().value();
-			return withCode(status, CommonErrorCode.forStatus(status));
+			return forStatus(status);
+		}
+		if (failure instanceof AuthenticationServiceException) {
+			// A token could not be checked at all (signing keys or revoked sessions unreachable): not the client's
+			// fault, and not a reason to log in again.
+			return withCode(CommonErrorCode.SERVICE_UNAVAILABLE);
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
@@ -55,6 +61,11 @@ record GatewayFailure(int status, ErrorCode code, String message, List<ErrorDeta
 			}
 		}
 		return withCode(CommonErrorCode.INTERNAL_ERROR);
+	}
+
+	/** A bare status that a framework filter set without saying more (e.g. 429 from the rate limiter). */
+	static GatewayFailure forStatus(int status) {
+		return withCode(status, CommonErrorCode.forStatus(status));
 	}
 
 	private static GatewayFailure withCode(ErrorCode code) {

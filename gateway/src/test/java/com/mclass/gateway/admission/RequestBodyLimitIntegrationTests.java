@@ -26,6 +26,7 @@ class RequestBodyLimitIntegrationTests extends GatewayIntegrationTest {
 	void refusesADeclaredBodyAboveTheLimitWithoutBotheringTheService() {
 		this.client.post()
 			.uri("/api/mclasses/5/enrollments/declared-too-large")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(new byte[100 * KILOBYTE])
 			.exchange()
@@ -44,6 +45,7 @@ class RequestBodyLimitIntegrationTests extends GatewayIntegrationTest {
 	void refusesAChunkedBodyOnceItPassesTheLimit() {
 		this.client.post()
 			.uri("/api/mclasses/5/enrollments/chunked-too-large")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunks(25, 4 * KILOBYTE), DataBuffer.class)
 			.exchange()
@@ -58,6 +60,7 @@ class RequestBodyLimitIntegrationTests extends GatewayIntegrationTest {
 	void forwardsBodiesWithinTheLimitWhetherDeclaredOrChunked() {
 		this.client.post()
 			.uri("/api/mclasses/5/enrollments/declared-within")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(new byte[60 * KILOBYTE])
 			.exchange()
@@ -68,6 +71,7 @@ class RequestBodyLimitIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(60 * KILOBYTE);
 		this.client.post()
 			.uri("/api/mclasses/5/enrollments/chunked-within")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunks(15, 4 * KILOBYTE), DataBuffer.class)
 			.exchange()

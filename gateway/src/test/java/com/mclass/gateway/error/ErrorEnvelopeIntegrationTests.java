@@ -27,6 +27,7 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 	void answersAnUnknownRouteWithTheEnvelopeInKoreanByDefault() {
 		this.client.get()
 			.uri("/api/nowhere")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
 			.expectStatus()
@@ -42,6 +43,7 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 	void answersInEnglishWhenTheClientPrefersIt() {
 		this.client.get()
 			.uri("/api/nowhere")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.header("Accept-Language", "en-US,en;q=0.9,ko;q=0.8")
 			.exchange()
 			.expectStatus()
@@ -69,6 +71,7 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 	void answersServiceUnavailableWhenNothingListensBehindTheRoute() {
 		this.client.get()
 			.uri("/api/admin/notifications/outbox")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -106,6 +109,7 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 	void answersBadGatewayWhenTheServiceHangsUpWithoutAnswering() {
 		this.client.get()
 			.uri("/api/terms/hang-up")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.BAD_GATEWAY)
@@ -116,7 +120,12 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void logsUpstreamFailuresWithTheRouteAndTheTraceId(CapturedOutput output) {
-		this.client.get().uri("/api/admin/notifications/retry").exchange().expectStatus().is5xxServerError();
+		this.client.get()
+			.uri("/api/admin/notifications/retry")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.exchange()
+			.expectStatus()
+			.is5xxServerError();
 
 		// One JSON log line: level, the route and the outcome, and the trace ids of the request.
 		assertThat(output).containsPattern("\\{\"@timestamp\".*\"level\":\"WARN\".*"

@@ -11,6 +11,7 @@ import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -62,6 +63,22 @@ class GatewayFailureTests {
 		PrematureCloseException hangUp = PrematureCloseException.TEST_EXCEPTION;
 
 		assertThat(GatewayFailure.of(hangUp).status()).isEqualTo(502);
+	}
+
+	@Test
+	void aTokenThatCouldNotBeCheckedMeansServiceUnavailable() {
+		// Signing keys or revoked sessions out of reach: the client should retry, not log in again.
+		GatewayFailure failure = GatewayFailure.of(new AuthenticationServiceException("Revoked sessions could not be checked"));
+
+		assertThat(failure.status()).isEqualTo(503);
+		assertThat(failure.code()).isEqualTo(CommonErrorCode.SERVICE_UNAVAILABLE);
+		assertThat(failure.isUpstreamFailure()).isTrue();
+	}
+
+	@Test
+	void aBareStatusGetsTheCommonCodeOfThatStatus() {
+		assertThat(GatewayFailure.forStatus(429).code()).isEqualTo(CommonErrorCode.RATE_LIMITED);
+		assertThat(GatewayFailure.forStatus(403).code()).isEqualTo(CommonErrorCode.FORBIDDEN);
 	}
 
 	@Test

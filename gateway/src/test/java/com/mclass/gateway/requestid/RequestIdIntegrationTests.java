@@ -20,6 +20,7 @@ class RequestIdIntegrationTests extends GatewayIntegrationTest {
 	void generatesAnIdAndGivesItToTheServiceAndTheClient() {
 		String returned = this.client.get()
 			.uri("/api/auth/me")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -35,6 +36,7 @@ class RequestIdIntegrationTests extends GatewayIntegrationTest {
 	void keepsTheClientsOwnId() {
 		this.client.get()
 			.uri("/api/terms/own-id")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.header("X-Request-Id", "client-chosen.id:42")
 			.exchange()
 			.expectHeader()
@@ -48,6 +50,7 @@ class RequestIdIntegrationTests extends GatewayIntegrationTest {
 	void replacesAnIdThatCouldForgeLogLinesOrHeaders() {
 		this.client.get()
 			.uri("/api/terms/forged-id")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.header("X-Request-Id", "abc\" forged=\"yes")
 			.exchange()
 			.expectHeader()
@@ -58,6 +61,7 @@ class RequestIdIntegrationTests extends GatewayIntegrationTest {
 	void returnsTheIdOnTheGatewaysOwnErrorsToo() {
 		this.client.get()
 			.uri("/api/nowhere")
+			.headers((headers) -> headers.setBearerAuth(userToken()))
 			.header("X-Request-Id", "lost-request-1")
 			.exchange()
 			.expectStatus()

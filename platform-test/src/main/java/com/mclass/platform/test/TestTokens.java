@@ -101,6 +101,10 @@ public final class TestTokens {
 
 		private String email;
 
+		private String name = "테스트 사용자";
+
+		private String locale = "ko";
+
 		private String issuer = ISSUER;
 
 		private String audience = AUDIENCE;
@@ -132,6 +136,16 @@ public final class TestTokens {
 			return this;
 		}
 
+		public Builder name(String name) {
+			this.name = name;
+			return this;
+		}
+
+		public Builder locale(String locale) {
+			this.locale = locale;
+			return this;
+		}
+
 		public Builder issuer(String issuer) {
 			this.issuer = issuer;
 			return this;
@@ -156,6 +170,8 @@ public final class TestTokens {
 				.claim("sid", this.sessionId)
 				.claim("signup_completed", this.signupCompleted)
 				.claim("email", this.email)
+				.claim("name", this.name)
+				.claim("locale", this.locale)
 				// An already expired token must still have been issued before it expired.
 				.issueTime(Date.from(this.expiresAt.isAfter(now) ? now.minusSeconds(1) : this.expiresAt.minus(Duration.ofMinutes(15))))
 				.expirationTime(Date.from(this.expiresAt))

@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksUri where auth-service publishes its signing keys
  * @param issuer the {@code iss} every token must carry
  * @param audience the {@code aud} every token must carry
- * @param publicPaths Ant-style paths anyone may call, optionally prefixed by a method ({@code "GET /api/mclasses/**"})
+ * @param publicPaths paths anyone may call, optionally prefixed by a method ({@code "GET /api/mclasses/**"}); a token
+ * sent there still identifies the caller (an admin browsing sees more), and an invalid one is refused
+ * @param signInPaths public paths that hand out tokens (login, refresh, …): a token sent there is ignored, so a
+ * client whose access token just expired can still refresh it
  * @param revocationCacheTtl how long a "not revoked" answer from Redis is trusted; logout takes effect within it
  */
 @ConfigurationProperties("mclass.security")
 public record MclassSecurityProperties(@DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwksUri,
 		@DefaultValue("mclass-auth") String issuer, @DefaultValue("mclass-api") String audience,
-		@DefaultValue({}) List<String> publicPaths, @DefaultValue("1s") Duration revocationCacheTtl) {
+		@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> signInPaths,
+		@DefaultValue("1s") Duration revocationCacheTtl) {
 }

@@ -2,7 +2,13 @@ package com.mclass.platform.web.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -10,12 +16,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security rules every MClass service starts from: stateless bearer tokens checked against auth-service's
  * keys, errors in the envelope, probes and API docs open, {@code /api/admin/**} for admins only, and the service's
  * own public paths. A service that needs more (auth-service's social login) builds its own chain on top of
- * {@link #apply(HttpSecurity)}; the default chain then closes with "everything else needs a login".
+ * {@link #apply(HttpSecurity)}; the default chain then closes with {@link #signedInOrUnknownRoute()}.
  */
 public class ResourceServerDefaults {
 
@@ -26,9 +37,18 @@ public class ResourceServerDefaults {
 
 	private final EnvelopeSecurityHandlers handlers;
 
-	public ResourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers) {
+	private final UnmappedRequests unmappedRequests;
+
+	private final List<RequestMatcher> publicPaths;
+
+	private final List<RequestMatcher> signInPaths;
+
+	ResourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers, UnmappedRequests unmappedRequests) {
 		this.properties = properties;
 		this.handlers = handlers;
+		this.unmappedRequests = unmappedRequests;
+		this.publicPaths = properties.publicPaths().stream().map(ResourceServerDefaults::matcherOf).toList();
+		this.signInPaths = properties.signInPaths().stream().map(ResourceServerDefaults::matcherOf).toList();
 	}
 
 	public HttpSecurity apply(HttpSecurity http) throws Exception {
@@ -42,21 +62,52 @@ public class ResourceServerDefaults {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.handlers).accessDeniedHandler(this.handlers))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(this.handlers)
 				.accessDeniedHandler(this.handlers)
+				.bearerTokenResolver(ignoringSignInPaths())
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(roleConverter())))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPERATIONS_PATHS).permitAll();
 				requests.requestMatchers("/api/admin/**").hasRole("ADMIN");
-				for (String publicPath : this.properties.publicPaths()) {
-					String[] parts = publicPath.trim().split("\\s+", 2);
-					if (parts.length == 2) {
-						requests.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
-					}
-					else {
-						requests.requestMatchers(parts[0]).permitAll();
-					}
-				}
+				this.publicPaths.forEach((publicPath) -> requests.requestMatchers(publicPath).permitAll());
+				this.signInPaths.forEach((signInPath) -> requests.requestMatchers(signInPath).permitAll());
 			});
 		return http;
+	}
+
+	/**
+	 * Signed in, or asking for a route nothing handles: those reach MVC's 404, so a client can tell a typo from a
+	 * missing login. The route lookup only happens for callers without a valid token.
+	 */
+	public AuthorizationManager<RequestAuthorizationContext> signedInOrUnknownRoute() {
+		AuthenticatedAuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
+		return (authentication, context) -> {
+			AuthorizationResult result = signedIn.authorize(authentication, context);
+			if (result != null && result.isGranted()) {
+				return result;
+			}
+			return new AuthorizationDecision(this.unmappedRequests.matches(context.getRequest()));
+		};
+	}
+
+	/**
+	 * Sign-in endpoints ignore the Authorization header: a client refreshing because its access token expired, and
+	 * still sending it, must not be turned away with TOKEN_EXPIRED by the very endpoint that fixes that.
+	 */
+	private BearerTokenResolver ignoringSignInPaths() {
+		DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
+		return (HttpServletRequest request) -> {
+			for (RequestMatcher signInPath : this.signInPaths) {
+				if (signInPath.matches(request)) {
+					return null;
+				}
+			}
+			return delegate.resolve(request);
+		};
+	}
+
+	private static RequestMatcher matcherOf(String publicPath) {
+		String[] parts = publicPath.trim().split("\\s+", 2);
+		return (parts.length == 2) ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1])
+				: PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
 	}
 
 	/** Maps the {@code role} claim to {@code ROLE_<role>} so that {@code hasRole("ADMIN")} works. */

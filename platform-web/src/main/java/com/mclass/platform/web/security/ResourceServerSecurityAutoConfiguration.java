@@ -16,15 +16,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.mclass.platform.web.ErrorMessages;
@@ -58,10 +57,7 @@ public class ResourceServerSecurityAutoConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				TokenClaimValidators.audience(properties.audience()),
-				TokenClaimValidators.liveSession(revokedSessions))));
+		decoder.setJwtValidator(TokenClaimValidators.accessToken(properties, revokedSessions));
 		return decoder;
 	}
 
@@ -73,8 +69,9 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResourceServerDefaults resourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers) {
-		return new ResourceServerDefaults(properties, handlers);
+	ResourceServerDefaults resourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers,
+			HandlerMappingIntrospector handlerMappings) {
+		return new ResourceServerDefaults(properties, handlers, new UnmappedRequests(handlerMappings));
 	}
 
 	@Bean
@@ -94,7 +91,7 @@ public class ResourceServerSecurityAutoConfiguration {
 
 		@Bean
 		SecurityFilterChain mclassSecurityFilterChain(HttpSecurity http, ResourceServerDefaults defaults) throws Exception {
-			defaults.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			defaults.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().access(defaults.signedInOrUnknownRoute()));
 			return http.build();
 		}
 

@@ -2,16 +2,24 @@ package com.mclass.platform.web.security;
 
 import java.util.List;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 
-/** The checks an MClass access token must pass beyond signature and expiry. */
-final class TokenClaimValidators {
+/** The checks an MClass access token must pass beyond its signature; auth-service applies the same ones. */
+public final class TokenClaimValidators {
 
 	private TokenClaimValidators() {
+	}
+
+	/** Expiry and not-before, issuer, audience, the claims every token must carry, and a live session. */
+	public static OAuth2TokenValidator<Jwt> accessToken(MclassSecurityProperties properties, RevokedSessions revokedSessions) {
+		return new DelegatingOAuth2TokenValidator<>(List.of(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				audience(properties.audience()), liveSession(revokedSessions)));
 	}
 
 	static OAuth2TokenValidator<Jwt> audience(String audience) {

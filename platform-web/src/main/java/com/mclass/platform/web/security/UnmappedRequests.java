@@ -1,4 +1,4 @@
-package com.mclass.auth.security;
+package com.mclass.platform.web.security;
 
 import java.util.Collections;
 import java.util.Enumeration;

@@ -1,0 +1,52 @@
+package com.mclass.classes.mclass;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A class as an admin submits it, for creation ({@code POST}) and as a full replacement ({@code PUT}, which also sends
+ * the {@code version} it was based on). Omitted optional fields take their defaults: empty description, no
+ * location, fee 0, offline, no waitlist, PUBLIC, FIRST_COME. All rules are checked together so that one response
+ * lists every field at fault, the cross-field ones included ({@link ConsistentClassTerms}).
+ *
+ * @param fee in won (KRW has no minor unit): a whole number
+ */
+@ConsistentClassTerms
+public record ClassDraft(@NotBlank @Size(max = 200) String title, @Size(max = 5_000) String description,
+		@NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity, @Min(0) @Max(MAX_CAPACITY) Integer waitlistCapacity,
+		Boolean allowWaitlist, Visibility visibility, @Size(max = 200) String location,
+		@PositiveOrZero @Digits(integer = 10, fraction = 0) BigDecimal fee, @JsonProperty("isOnline") Boolean isOnline,
+		SelectionType selectionType, @NotNull Instant recruitStartAt, @NotNull Instant recruitEndAt, @NotNull Instant startAt,
+		@NotNull Instant endAt, @NotNull(groups = Revision.class) @PositiveOrZero Long version) {
+
+	/** Seats and waitlist places per class: far above any real class, low enough to keep counters and tests sane. */
+	public static final int MAX_CAPACITY = 100_000;
+
+	/** Validation group of a {@code PUT}: the version the edit was based on is required. */
+	public interface Revision {
+
+	}
+
+	ClassTerms terms() {
+		return new ClassTerms(this.title.strip(), (this.description != null) ? this.description : "", this.capacity,
+				(this.waitlistCapacity != null) ? this.waitlistCapacity : 0, Boolean.TRUE.equals(this.allowWaitlist),
+				(this.visibility != null) ? this.visibility : Visibility.PUBLIC, blankToNull(this.location),
+				(this.fee != null) ? this.fee.longValueExact() : 0, Boolean.TRUE.equals(this.isOnline),
+				(this.selectionType != null) ? this.selectionType : SelectionType.FIRST_COME, this.recruitStartAt,
+				this.recruitEndAt, this.startAt, this.endAt);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}
