@@ -1,12 +1,8 @@
 package com.mclass.notification;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
-import com.mclass.platform.test.RealInfrastructure;
 import com.mclass.platform.test.ServiceConventionsContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "mclass_notification")
+@NotificationIntegrationTest
 class NotificationServiceConventionsIntegrationTests extends ServiceConventionsContract {
 
 }

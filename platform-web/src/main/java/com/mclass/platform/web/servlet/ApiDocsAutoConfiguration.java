@@ -4,12 +4,16 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+
+import com.mclass.platform.web.security.AuthenticatedUser;
 
 /**
  * Names each service's OpenAPI document after the service and points its "try it out" server at the gateway: clients
@@ -19,6 +23,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenAPI.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiDocsAutoConfiguration {
+
+	static {
+		// The caller comes from the verified token, not from the request: it is no parameter a client sends.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

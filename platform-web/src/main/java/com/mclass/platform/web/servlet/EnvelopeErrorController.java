@@ -1,5 +1,6 @@
 package com.mclass.platform.web.servlet;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import com.mclass.platform.web.ErrorMessages;
  * Replaces Boot's whitelabel/JSON error controller for failures that never reach a controller advice (a filter that
  * threw, a request the container rejected), so those too leave in the envelope and without a stack trace.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class EnvelopeErrorController implements ErrorController {

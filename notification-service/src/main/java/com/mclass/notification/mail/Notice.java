@@ -1,0 +1,10 @@
+package com.mclass.notification.mail;
+
+/** Something a person is to be told by email; {@link MailTemplates} turns it into the email's text. */
+public sealed interface Notice permits EnrollmentNotice, WelcomeNotice {
+
+	EmailType type();
+
+	Recipient recipient();
+
+}
