@@ -75,7 +75,8 @@ public class Sessions {
 	private TokenPair pair(User user, String sessionId, String refreshToken) {
 		UserView view = this.signupStatus.view(user);
 		IssuedAccessToken access = this.accessTokens.issue(
-				new AccessTokenClaims(user.getId(), user.getEmail(), user.getRole().name(), sessionId, view.signUpCompleted()));
+				new AccessTokenClaims(user.getId(), user.getEmail(), user.getName(), user.getLocale(), user.getRole().name(),
+						sessionId, view.signUpCompleted()));
 		return new TokenPair(access.value(), refreshToken, TokenPair.BEARER, access.expiresInSeconds(), view);
 	}
 

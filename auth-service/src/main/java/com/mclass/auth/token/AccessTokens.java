@@ -57,6 +57,12 @@ public class AccessTokens {
 		if (claims.email() != null) {
 			body.claim(AuthenticatedUser.EMAIL_CLAIM, claims.email());
 		}
+		if (claims.name() != null) {
+			body.claim(AuthenticatedUser.NAME_CLAIM, claims.name());
+		}
+		if (claims.locale() != null) {
+			body.claim(AuthenticatedUser.LOCALE_CLAIM, claims.locale());
+		}
 		SigningKey key = this.keys.active();
 		SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(),
 				body.build());

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import com.mclass.auth.outbox.Outbox;
+import com.mclass.platform.events.Outbox;
 
 /**
  * The events other services learn about users from, on {@code mclass.user.events} keyed by user id (schema:

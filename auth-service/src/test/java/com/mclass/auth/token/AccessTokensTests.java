@@ -26,7 +26,7 @@ class AccessTokensTests {
 	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
 	private static final MclassSecurityProperties security = new MclassSecurityProperties("http://unused", "mclass-auth",
-			"mclass-api", List.of(), Duration.ofSeconds(1));
+			"mclass-api", List.of(), List.of(), Duration.ofSeconds(1));
 
 	@Test
 	void carriesEveryClaimResourceServersNeed() throws Exception {
@@ -34,7 +34,7 @@ class AccessTokensTests {
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC));
 		UUID userId = UUID.randomUUID();
 
-		IssuedAccessToken issued = tokens.issue(new AccessTokenClaims(userId, "kim@example.com", "USER", "session-1", true));
+		IssuedAccessToken issued = tokens.issue(new AccessTokenClaims(userId, "kim@example.com", "김철수", "ko", "USER", "session-1", true));
 
 		SignedJWT jwt = SignedJWT.parse(issued.value());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -49,6 +49,8 @@ class AccessTokensTests {
 		assertThat(claims.getStringClaim("sid")).isEqualTo("session-1");
 		assertThat(claims.getBooleanClaim("signup_completed")).isTrue();
 		assertThat(claims.getStringClaim("email")).isEqualTo("kim@example.com");
+		assertThat(claims.getStringClaim("name")).isEqualTo("김철수");
+		assertThat(claims.getStringClaim("locale")).isEqualTo("ko");
 		assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
 		assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
 		assertThat(claims.getJWTID()).isNotBlank();
@@ -59,7 +61,7 @@ class AccessTokensTests {
 	void omitsTheEmailOfUsersWithout() throws Exception {
 		SigningKeys keys = configured(new TokenProperties.ConfiguredKey(null, pem(), true));
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.systemUTC());
-		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, "USER", "s", false)).value());
+		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "USER", "s", false)).value());
 		assertThat(jwt.getJWTClaimsSet().getClaims()).doesNotContainKey("email");
 		assertThat(jwt.getJWTClaimsSet().getBooleanClaim("signup_completed")).isFalse();
 	}
@@ -69,7 +71,7 @@ class AccessTokensTests {
 		SigningKeys keys = configured(new TokenProperties.ConfiguredKey("old", pem(), false),
 				new TokenProperties.ConfiguredKey("new", pem(), true));
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.systemUTC());
-		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, "ADMIN", "s", true)).value());
+		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "ADMIN", "s", true)).value());
 		assertThat(jwt.getHeader().getKeyID()).isEqualTo("new");
 		assertThat(keys.publishedKeys().getKeys()).extracting((key) -> key.getKeyID()).containsExactly("old", "new");
 		assertThat(keys.publishedKeys().getKeys()).allMatch((key) -> !key.isPrivate());

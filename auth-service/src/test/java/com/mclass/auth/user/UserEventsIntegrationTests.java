@@ -1,4 +1,4 @@
-package com.mclass.auth.outbox;
+package com.mclass.auth.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
