@@ -1,25 +1,39 @@
 package com.mclass.formrules;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * The rules of enrollment forms: what a valid form definition is, and what a valid set of answers to it is. Both
  * return every violation, not only the first, each naming the field at fault.
+ * <p>
+ * Definition codes ({@code questions…}): {@code questionCount} {0}=max, {@code required}, {@code questionId},
+ * {@code duplicate}, {@code unknownType} {0}=the type names, {@code length} {0}=min {1}=max,
+ * {@code optionsNotAllowed}, {@code optionCount} {0}=max, {@code validationNotAllowed}, {@code range} {0}=min
+ * {1}=max, {@code minAboveMax}, and the pattern codes of {@link SafePattern#problemWith(String)}
+ * ({@code patternTooLong} {0}=max).
+ * <p>
+ * Answer codes ({@code answers.<questionId>}, one per question at most): {@code unknownQuestion}, {@code required},
+ * {@code mustAgree}, {@code wrongType}, {@code tooLong} {0}=max, {@code tooShort} {0}=min, {@code invalidEmail},
+ * {@code invalidPhone}, {@code invalidDate}, {@code notAnOption}, {@code patternMismatch}.
  */
 public final class FormRules {
 
 	public static final int MAX_QUESTIONS = 50;
 
-	public static final int MAX_OPTIONS = 100;
+	public static final int MAX_OPTIONS = 50;
 
 	public static final int MAX_LABEL_LENGTH = 200;
 
@@ -27,211 +41,279 @@ public final class FormRules {
 
 	public static final int MAX_PLACEHOLDER_LENGTH = 200;
 
-	/** The longest free-text answer any question may allow, and the limit when a question sets none. */
+	/**
+	 * The highest {@code minLength} and {@code maxLength} a question may set, and the limit of a textarea answer when
+	 * it sets none (text answers default to {@value #MAX_TEXT_ANSWER_LENGTH}).
+	 */
 	public static final int MAX_ANSWER_LENGTH = 10_000;
+
+	/** The limit of a text answer when its question sets no {@code maxLength}: no answer is unbounded. */
+	public static final int MAX_TEXT_ANSWER_LENGTH = 1_000;
+
+	/** An email address is at most 254 characters (RFC 5321's path limit less the angle brackets). */
+	public static final int MAX_EMAIL_LENGTH = 254;
+
+	public static final int MAX_PHONE_LENGTH = 20;
 
 	private static final Pattern QUESTION_ID = Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
-	// Deliberately simple: one @, a dot in the domain, no spaces; full RFC 5322 is not what a form needs.
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+	// A practical dot-atom address: local@domain.tld, labels not starting or ending with '-'; full RFC 5322 (quoted
+	// local parts, IP literals) is not what a form needs, and a mail server must accept what we accept.
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+			+ "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-	// Korean numbers: mobile 010-1234-5678 (hyphens optional), +82 10-1234-5678 / +821012345678, and landlines
-	// such as 02-123-4567 or 031-1234-5678.
-	private static final Pattern PHONE = Pattern.compile(
-			"(01[016789]-?\\d{3,4}-?\\d{4})|(\\+82[ -]?1[016789][ -]?\\d{3,4}[ -]?\\d{4})|(0(2|[3-6][1-5])-?\\d{3,4}-?\\d{4})");
+	private static final int EMAIL_LOCAL_PART_MAX = 64;
+
+	// Korean numbers, a hyphen or a single space between groups: mobile 010-1234-5678, 01012345678, 011-123-4567,
+	// +82 10-1234-5678, +821012345678, and landlines such as 02-123-4567 or 031-1234-5678.
+	private static final Pattern PHONE = Pattern.compile("(?:\\+82[ -]?|0)1[016789][ -]?\\d{3,4}[ -]?\\d{4}"
+			+ "|0(?:2|[3-6][1-5])[ -]?\\d{3,4}[ -]?\\d{4}");
+
+	private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
 	private FormRules() {
 	}
 
 	/** Checks a form definition as an admin publishes it; fields are named {@code questions[i].…}. */
 	public static List<Violation> checkDefinition(List<Question> questions) {
+		return checkDraft((questions != null) ? questions.stream().map(QuestionDraft::of).toList() : null);
+	}
+
+	/**
+	 * Checks a form definition as an admin submits it, types still as sent ({@link QuestionDraft}); fields are named
+	 * {@code questions[i].…}. When it is empty, {@link QuestionDraft#toQuestion()} gives the questions to publish.
+	 */
+	public static List<Violation> checkDraft(List<QuestionDraft> questions) {
 		List<Violation> violations = new ArrayList<>();
 		if (questions == null || questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
+			// Too many questions are not looked at one by one: that work is what the limit bounds.
 			violations.add(Violation.of("questions", "questionCount", "must hold between 1 and {0} questions", MAX_QUESTIONS));
-			if (questions == null) {
-				return violations;
-			}
+			return violations;
 		}
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < questions.size(); i++) {
 			String at = "questions[" + i + "]";
-			Question question = questions.get(i);
+			QuestionDraft question = questions.get(i);
 			if (question == null) {
 				violations.add(Violation.of(at, "required", "is required"));
 				continue;
 			}
-			if (question.id() == null || !QUESTION_ID.matcher(question.id()).matches()) {
-				violations.add(Violation.of(at + ".id", "questionId", "must be 1-50 letters, digits, '-' or '_'"));
+			checkId(question.id(), at + ".id", ids, violations);
+			Optional<QuestionType> type = checkType(question.type(), at + ".type", violations);
+			checkLength(question.label(), 1, MAX_LABEL_LENGTH, at + ".label", violations);
+			if (question.placeholder() != null) {
+				checkLength(question.placeholder(), 0, MAX_PLACEHOLDER_LENGTH, at + ".placeholder", violations);
 			}
-			else if (!ids.add(question.id())) {
-				violations.add(Violation.of(at + ".id", "duplicate", "is used by another question"));
-			}
-			if (question.type() == null) {
-				violations.add(Violation.of(at + ".type", "required", "is required"));
-			}
-			if (isBlank(question.label()) || question.label().length() > MAX_LABEL_LENGTH) {
-				violations.add(Violation.of(at + ".label", "length", "must be between {0} and {1} characters", 1, MAX_LABEL_LENGTH));
-			}
-			if (question.placeholder() != null && question.placeholder().length() > MAX_PLACEHOLDER_LENGTH) {
-				violations.add(Violation.of(at + ".placeholder", "length", "must be between {0} and {1} characters", 0,
-						MAX_PLACEHOLDER_LENGTH));
-			}
-			checkOptions(question, at, violations);
-			checkConstraints(question, at, violations);
+			type.ifPresent((known) -> {
+				checkOptions(known, question.options(), at + ".options", violations);
+				checkConstraints(known, question.validation(), at + ".validation", violations);
+			});
 		}
 		return violations;
 	}
 
-	private static void checkOptions(Question question, String at, List<Violation> violations) {
-		List<String> options = question.options();
-		boolean hasOptions = options != null && !options.isEmpty();
-		if (question.type() == null) {
-			return;
+	private static void checkId(String id, String field, Set<String> seen, List<Violation> violations) {
+		if (id == null || !QUESTION_ID.matcher(id).matches()) {
+			violations.add(Violation.of(field, "questionId", "must be 1-50 letters, digits, '-' or '_'"));
 		}
-		if (!question.type().hasOptions()) {
+		else if (!seen.add(id)) {
+			violations.add(Violation.of(field, "duplicate", "is used by another question"));
+		}
+	}
+
+	private static Optional<QuestionType> checkType(String name, String field, List<Violation> violations) {
+		if (name == null || name.isBlank()) {
+			violations.add(Violation.of(field, "required", "is required"));
+			return Optional.empty();
+		}
+		Optional<QuestionType> type = QuestionType.fromJsonName(name);
+		if (type.isEmpty()) {
+			violations.add(Violation.of(field, "unknownType", "is not a question type; use one of {0}", QuestionType.jsonNames()));
+		}
+		return type;
+	}
+
+	/** Blank text counts as empty; lengths are in code points. */
+	private static boolean checkLength(String text, int min, int max, String field, List<Violation> violations) {
+		int length = (text == null || text.isBlank()) ? 0 : text.codePointCount(0, text.length());
+		if (length < min || length > max) {
+			violations.add(Violation.of(field, "length", "must be between {0} and {1} characters long", min, max));
+			return false;
+		}
+		return true;
+	}
+
+	private static void checkOptions(QuestionType type, List<String> options, String field, List<Violation> violations) {
+		boolean hasOptions = options != null && !options.isEmpty();
+		if (!type.hasOptions()) {
 			if (hasOptions) {
-				violations.add(Violation.of(at + ".options", "optionsNotAllowed", "are only allowed for radio, checkbox and select"));
+				violations.add(Violation.of(field, "optionsNotAllowed", "are only allowed for radio, checkbox and select questions"));
 			}
 			return;
 		}
 		if (!hasOptions || options.size() > MAX_OPTIONS) {
-			violations.add(Violation.of(at + ".options", "optionCount", "must hold between 1 and {0} options", MAX_OPTIONS));
+			violations.add(Violation.of(field, "optionCount", "must list between 1 and {0} options", MAX_OPTIONS));
 			return;
 		}
 		Set<String> seen = new HashSet<>();
 		for (int j = 0; j < options.size(); j++) {
 			String option = options.get(j);
-			if (isBlank(option) || option.length() > MAX_OPTION_LENGTH) {
-				violations.add(Violation.of(at + ".options[" + j + "]", "length", "must be between {0} and {1} characters", 1,
-						MAX_OPTION_LENGTH));
-			}
-			else if (!seen.add(option)) {
-				violations.add(Violation.of(at + ".options[" + j + "]", "duplicate", "is listed twice"));
+			String at = field + "[" + j + "]";
+			if (checkLength(option, 1, MAX_OPTION_LENGTH, at, violations) && !seen.add(option)) {
+				violations.add(Violation.of(at, "duplicate", "is listed twice"));
 			}
 		}
 	}
 
-	private static void checkConstraints(Question question, String at, List<Violation> violations) {
-		Question.AnswerConstraints constraints = question.validation();
-		if (constraints == null) {
+	private static void checkConstraints(QuestionType type, Question.AnswerConstraints constraints, String field,
+			List<Violation> violations) {
+		if (constraints == null || constraints.declaresNothing()) {
 			return;
 		}
-		boolean freeText = question.type() != null && question.type().isFreeText();
+		if (!type.isFreeText()) {
+			violations.add(Violation.of(field, "validationNotAllowed", "is only allowed for text, textarea, email and phone questions"));
+			return;
+		}
 		Integer min = constraints.minLength();
 		Integer max = constraints.maxLength();
-		if ((min != null || max != null || constraints.pattern() != null) && question.type() != null && !freeText) {
-			violations.add(Violation.of(at + ".validation", "validationNotAllowed",
-					"length and pattern rules only apply to text, textarea, email and phone"));
-			return;
+		boolean minInRange = checkRange(min, 0, field + ".minLength", violations);
+		boolean maxInRange = checkRange(max, 1, field + ".maxLength", violations);
+		if (minInRange && maxInRange && min != null && max != null && min > max) {
+			violations.add(Violation.of(field + ".maxLength", "minAboveMax", "must not be less than minLength"));
 		}
-		if (min != null && (min < 0 || min > MAX_ANSWER_LENGTH)) {
-			violations.add(Violation.of(at + ".validation.minLength", "range", "must be between {0} and {1}", 0, MAX_ANSWER_LENGTH));
+		if (constraints.hasPattern()) {
+			SafePattern.problem(constraints.pattern())
+				.ifPresent((problem) -> violations.add(new Violation(field + ".pattern", problem.code(), problem.arguments(),
+						problem.defaultMessage())));
 		}
-		if (max != null && (max < 1 || max > MAX_ANSWER_LENGTH)) {
-			violations.add(Violation.of(at + ".validation.maxLength", "range", "must be between {0} and {1}", 1, MAX_ANSWER_LENGTH));
+	}
+
+	private static boolean checkRange(Integer value, int min, String field, List<Violation> violations) {
+		if (value != null && (value < min || value > MAX_ANSWER_LENGTH)) {
+			violations.add(Violation.of(field, "range", "must be between {0} and {1}", min, MAX_ANSWER_LENGTH));
+			return false;
 		}
-		if (min != null && max != null && min > max) {
-			violations.add(Violation.of(at + ".validation.minLength", "minAboveMax", "must not exceed maxLength"));
-		}
-		if (constraints.pattern() != null) {
-			SafePattern.problemWith(constraints.pattern())
-				.ifPresent((problem) -> violations.add(Violation.of(at + ".validation.pattern", problem,
-						"must be a valid regular expression of at most " + SafePattern.MAX_LENGTH
-								+ " characters without nested repetition, backreferences or lookarounds")));
-		}
+		return true;
 	}
 
 	/**
-	 * Checks a student's answers ({@code questionId → value}: a string, a list of strings for checkbox, a boolean
-	 * for agreeTerms) against the questions they answer; fields are named {@code answers.<questionId>}.
+	 * Checks a student's answers ({@code questionId → value}, as a JSON library reads them: a string, a list of
+	 * strings for checkbox, a boolean for agreeTerms) against the questions of a published form. At most one
+	 * violation per question, at {@code answers.<questionId>}, in question order; then answers to questions the form
+	 * does not ask, in alphabetical order.
+	 * @param answers {@code null} is read as no answers
+	 * @throws IllegalArgumentException when the questions are not a published form's (a question or its type is
+	 * missing, a pattern is unsafe)
 	 */
 	public static List<Violation> checkAnswers(List<Question> questions, Map<String, ?> answers) {
 		Map<String, ?> given = (answers != null) ? answers : Map.of();
 		Map<String, Question> byId = new LinkedHashMap<>();
-		questions.forEach((question) -> byId.put(question.id(), question));
+		for (Question question : questions) {
+			if (question == null || question.type() == null) {
+				throw new IllegalArgumentException("Not a published form: a question or its type is missing");
+			}
+			byId.put(question.id(), question);
+		}
 		List<Violation> violations = new ArrayList<>();
-		for (String id : given.keySet()) {
+		for (Question question : byId.values()) {
+			Violation violation = checkAnswer(question, given.get(question.id()), "answers." + question.id());
+			if (violation != null) {
+				violations.add(violation);
+			}
+		}
+		for (String id : new TreeSet<>(given.keySet())) {
 			if (!byId.containsKey(id)) {
 				violations.add(Violation.of("answers." + id, "unknownQuestion", "is not a question of this form"));
 			}
 		}
-		for (Question question : questions) {
-			checkAnswer(question, given.get(question.id()), "answers." + question.id(), violations);
-		}
 		return violations;
 	}
 
-	private static void checkAnswer(Question question, Object value, String field, List<Violation> violations) {
+	/** The first rule {@code value} breaks, or null. */
+	private static Violation checkAnswer(Question question, Object value, String field) {
+		if (question.type() == QuestionType.AGREE_TERMS) {
+			return checkAgreement(question, value, field);
+		}
 		if (isEmptyAnswer(value)) {
-			if (question.required()) {
-				violations.add(Violation.of(field, (question.type() == QuestionType.AGREE_TERMS) ? "mustAgree" : "required",
-						(question.type() == QuestionType.AGREE_TERMS) ? "must be agreed to" : "is required"));
-			}
-			return;
+			return question.required() ? Violation.of(field, "required", "is required") : null;
 		}
-		switch (question.type()) {
-			case TEXT, TEXTAREA, EMAIL, PHONE -> checkFreeText(question, value, field, violations);
-			case DATE -> {
-				if (!(value instanceof String text) || !isIsoDate(text)) {
-					violations.add(Violation.of(field, "invalidDate", "must be a date like 2026-03-01"));
-				}
-			}
-			case RADIO, SELECT -> {
-				if (!(value instanceof String choice) || !question.options().contains(choice)) {
-					violations.add(Violation.of(field, "notAnOption", "must be one of the offered options"));
-				}
-			}
-			case CHECKBOX -> checkCheckbox(question, value, field, violations);
-			case AGREE_TERMS -> {
-				if (!(value instanceof Boolean agreed)) {
-					violations.add(Violation.of(field, "wrongType", "must be true or false"));
-				}
-				else if (question.required() && !agreed) {
-					violations.add(Violation.of(field, "mustAgree", "must be agreed to"));
-				}
-			}
-		}
+		return switch (question.type()) {
+			case TEXT, TEXTAREA, EMAIL, PHONE -> (value instanceof String text) ? checkFreeText(question, text, field)
+					: Violation.of(field, "wrongType", "must be text");
+			case DATE -> (value instanceof String text) ? (isIsoDate(text) ? null
+					: Violation.of(field, "invalidDate", "must be a date like 2026-03-01")) : Violation.of(field, "wrongType", "must be text");
+			case RADIO, SELECT -> (value instanceof String choice) ? (optionsOf(question).contains(choice) ? null : notAnOption(field))
+					: Violation.of(field, "wrongType", "must be one option");
+			case CHECKBOX -> checkCheckbox(question, value, field);
+			case AGREE_TERMS -> checkAgreement(question, value, field);
+		};
 	}
 
-	private static void checkFreeText(Question question, Object value, String field, List<Violation> violations) {
-		if (!(value instanceof String text)) {
-			violations.add(Violation.of(field, "wrongType", "must be text"));
-			return;
+	/** Only a boolean or nothing: an empty string is not "no", it is a client sending the wrong type. */
+	private static Violation checkAgreement(Question question, Object value, String field) {
+		if (value != null && !(value instanceof Boolean)) {
+			return Violation.of(field, "wrongType", "must be true or false");
 		}
+		return (question.required() && !Boolean.TRUE.equals(value)) ? Violation.of(field, "mustAgree", "must be agreed to") : null;
+	}
+
+	private static Violation checkFreeText(Question question, String text, String field) {
 		Question.AnswerConstraints constraints = question.validation();
 		int length = text.codePointCount(0, text.length());
+		int max = (constraints != null && constraints.maxLength() != null) ? constraints.maxLength() : defaultMaxLength(question.type());
 		int min = (constraints != null && constraints.minLength() != null) ? constraints.minLength() : 0;
-		int max = (constraints != null && constraints.maxLength() != null) ? constraints.maxLength() : MAX_ANSWER_LENGTH;
-		if (length < min) {
-			violations.add(Violation.of(field, "tooShort", "must be at least {0} characters", min));
-		}
 		if (length > max) {
-			violations.add(Violation.of(field, "tooLong", "must be at most {0} characters", max));
+			return Violation.of(field, "tooLong", "must be at most {0} characters long", max);
 		}
-		if (question.type() == QuestionType.EMAIL && (text.length() > 254 || !EMAIL.matcher(text).matches())) {
-			violations.add(Violation.of(field, "invalidEmail", "must be an email address"));
+		if (length < min) {
+			return Violation.of(field, "tooShort", "must be at least {0} characters long", min);
 		}
-		if (question.type() == QuestionType.PHONE && (text.length() > 20 || !PHONE.matcher(text).matches())) {
-			violations.add(Violation.of(field, "invalidPhone", "must be a phone number like 010-1234-5678"));
+		if (question.type() == QuestionType.EMAIL && !isEmail(text)) {
+			return Violation.of(field, "invalidEmail", "must be an email address");
 		}
-		if (constraints != null && constraints.pattern() != null && length <= max
-				&& !SafePattern.compile(constraints.pattern()).matchesFully(text)) {
-			violations.add(Violation.of(field, "patternMismatch", "does not have the expected format"));
+		if (question.type() == QuestionType.PHONE && !PHONE.matcher(text).matches()) {
+			return Violation.of(field, "invalidPhone", "must be a phone number like 010-1234-5678");
 		}
+		if (constraints != null && constraints.hasPattern() && !SafePattern.compile(constraints.pattern()).matchesFully(text)) {
+			return Violation.of(field, "patternMismatch", "does not have the expected format");
+		}
+		return null;
 	}
 
-	private static void checkCheckbox(Question question, Object value, String field, List<Violation> violations) {
+	private static Violation checkCheckbox(Question question, Object value, String field) {
 		if (!(value instanceof Collection<?> choices)) {
-			violations.add(Violation.of(field, "wrongType", "must be a list of options"));
-			return;
+			return Violation.of(field, "wrongType", "must be a list of options");
 		}
+		List<String> options = optionsOf(question);
 		Set<Object> seen = new HashSet<>();
 		for (Object choice : choices) {
-			if (!(choice instanceof String text) || !question.options().contains(text) || !seen.add(choice)) {
-				violations.add(Violation.of(field, "notAnOption", "must be one of the offered options"));
-				return;
+			if (!(choice instanceof String text)) {
+				return Violation.of(field, "wrongType", "must be a list of options");
+			}
+			if (!options.contains(text) || !seen.add(text)) {
+				return notAnOption(field);
 			}
 		}
+		return null;
+	}
+
+	private static Violation notAnOption(String field) {
+		return Violation.of(field, "notAnOption", "must be one of the offered options");
+	}
+
+	private static int defaultMaxLength(QuestionType type) {
+		return switch (type) {
+			case TEXT -> MAX_TEXT_ANSWER_LENGTH;
+			case EMAIL -> MAX_EMAIL_LENGTH;
+			case PHONE -> MAX_PHONE_LENGTH;
+			default -> MAX_ANSWER_LENGTH;
+		};
+	}
+
+	private static List<String> optionsOf(Question question) {
+		return (question.options() != null) ? question.options() : List.of();
 	}
 
 	private static boolean isEmptyAnswer(Object value) {
@@ -239,21 +321,22 @@ public final class FormRules {
 				|| (value instanceof Collection<?> list && list.isEmpty());
 	}
 
+	private static boolean isEmail(String text) {
+		int at = text.lastIndexOf('@');
+		return text.length() <= MAX_EMAIL_LENGTH && at > 0 && at <= EMAIL_LOCAL_PART_MAX && EMAIL.matcher(text).matches();
+	}
+
 	private static boolean isIsoDate(String text) {
-		if (text.length() != 10) {
+		if (!DATE_SHAPE.matcher(text).matches()) {
 			return false;
 		}
 		try {
-			LocalDate.parse(text);
+			LocalDate.parse(text, ISO_DATE);
 			return true;
 		}
 		catch (DateTimeParseException ex) {
 			return false;
 		}
-	}
-
-	private static boolean isBlank(String text) {
-		return text == null || text.isBlank();
 	}
 
 }

@@ -1,5 +1,9 @@
 package com.mclass.formrules;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -30,14 +34,23 @@ public enum QuestionType {
 		return this == TEXT || this == TEXTAREA || this == EMAIL || this == PHONE;
 	}
 
+	/**
+	 * @throws IllegalArgumentException for a name that is not a question type; {@link QuestionDraft} reads a form
+	 * an admin submits without this, so that an unknown type is reported as a violation instead
+	 */
 	@JsonCreator
 	public static QuestionType fromJson(String name) {
-		for (QuestionType type : values()) {
-			if (type.jsonName.equals(name)) {
-				return type;
-			}
-		}
-		throw new IllegalArgumentException("Unknown question type: " + name);
+		return fromJsonName(name).orElseThrow(() -> new IllegalArgumentException("Unknown question type: " + name));
+	}
+
+	/** The type a JSON name stands for, or empty when it names none (names are case-sensitive). */
+	public static Optional<QuestionType> fromJsonName(String name) {
+		return Arrays.stream(values()).filter((type) -> type.jsonName.equals(name)).findFirst();
+	}
+
+	/** All JSON names, comma-separated, for messages that list what is allowed. */
+	public static String jsonNames() {
+		return Arrays.stream(values()).map(QuestionType::jsonName).collect(Collectors.joining(", "));
 	}
 
 }

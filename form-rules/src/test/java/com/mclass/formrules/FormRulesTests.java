@@ -93,7 +93,7 @@ class FormRulesTests {
 		assertThat(FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(0, 1, null))))).isEmpty();
 		assertThat(FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(5, 5, null))))).isEmpty();
 		assertThat(fields(FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(6, 5, null))))))
-			.containsExactly("questions[0].validation.minLength");
+			.containsExactly("questions[0].validation.maxLength");
 		assertThat(fields(FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(-1, null, null))))))
 			.containsExactly("questions[0].validation.minLength");
 		assertThat(fields(FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(null, 0, null))))))
@@ -106,7 +106,7 @@ class FormRulesTests {
 	void unsafePatternsAreRefusedWhenTheFormIsPublished() {
 		List<Violation> violations = FormRules.checkDefinition(List.of(text("a", false, new AnswerConstraints(null, null, "(a+)+$"))));
 		assertThat(fields(violations)).containsExactly("questions[0].validation.pattern");
-		assertThat(codes(violations)).containsExactly("patternUnsafe");
+		assertThat(codes(violations)).containsExactly("patternNestedQuantifier");
 	}
 
 	@Test

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
 import com.mclass.classes.form.EnrollmentForms;
 import com.mclass.classes.form.FormDraft;
 import com.mclass.classes.form.PublishingForm;
-import com.mclass.classes.formrules.Question;
-import com.mclass.classes.formrules.QuestionValidation;
 import com.mclass.classes.mclass.ClassAdministration;
 import com.mclass.classes.mclass.ClassDraft;
 import com.mclass.classes.mclass.MClasses;
 import com.mclass.classes.mclass.SelectionType;
 import com.mclass.classes.mclass.Visibility;
+import com.mclass.formrules.Question.AnswerConstraints;
+import com.mclass.formrules.QuestionDraft;
 
 /**
  * Demo classes for local runs ({@code mclass.demo-data.enabled=true}, which the local launcher sets through
@@ -115,22 +115,22 @@ class DemoClasses implements ApplicationRunner {
 						Visibility.PUBLIC, "서울 강남구 테헤란로 123, 8층", 50_000, false, SelectionType.FIRST_COME,
 						now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(14)), now.plus(Duration.ofDays(21)), Duration.ofHours(3)),
 						new FormDraft("수강 신청서", "수업 준비를 위해 몇 가지만 알려 주세요.", List.of(
-								new Question("name", "text", "이름", true, null, "홍길동", new QuestionValidation(1, 50, null)),
-								new Question("phone", "phone", "휴대전화 번호", true, null, "010-1234-5678", null),
-								new Question("email", "email", "이메일", true, null, "you@example.com", null),
-								new Question("level", "radio", "자바 경험", true, List.of("처음입니다", "1년 미만", "1년 이상"), null, null),
-								new Question("interests", "checkbox", "관심 분야", false, List.of("백엔드", "데이터베이스", "메시징", "운영"), null, null),
-								new Question("motivation", "textarea", "수강 동기", false, null, "자유롭게 적어 주세요", new QuestionValidation(null, 1_000, null)),
-								new Question("privacy", "agreeTerms", "개인정보 수집 및 이용에 동의합니다", true, null, null, null)))),
+								new QuestionDraft("name", "text", "이름", true, null, "홍길동", new AnswerConstraints(1, 50, null)),
+								new QuestionDraft("phone", "phone", "휴대전화 번호", true, null, "010-1234-5678", null),
+								new QuestionDraft("email", "email", "이메일", true, null, "you@example.com", null),
+								new QuestionDraft("level", "radio", "자바 경험", true, List.of("처음입니다", "1년 미만", "1년 이상"), null, null),
+								new QuestionDraft("interests", "checkbox", "관심 분야", false, List.of("백엔드", "데이터베이스", "메시징", "운영"), null, null),
+								new QuestionDraft("motivation", "textarea", "수강 동기", false, null, "자유롭게 적어 주세요", new AnswerConstraints(null, 1_000, null)),
+								new QuestionDraft("privacy", "agreeTerms", "개인정보 수집 및 이용에 동의합니다", true, null, null, null)))),
 				new DemoClass(REVIEW_ID, draft("데이터 엔지니어링 실무 과정 (심사 선발)",
 						"지원서를 검토해 30명을 선발합니다. 포트폴리오 링크를 함께 제출해 주세요.", 30, 0, false, Visibility.PUBLIC, null, 0, true,
 						SelectionType.REVIEW, now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(30)),
 						Duration.ofHours(2)),
 						new FormDraft("지원서", "선발은 지원서 검토로 이루어집니다.", List.of(
-								new Question("portfolio", "text", "포트폴리오 URL", true, null, "https://", new QuestionValidation(null, 300, "https?://\\S+")),
-								new Question("motivation", "textarea", "지원 동기", true, null, null, new QuestionValidation(50, 2_000, null)),
-								new Question("startDate", "date", "참여 가능 시작일", false, null, "2025-01-31", null),
-								new Question("privacy", "agreeTerms", "개인정보 수집 및 이용에 동의합니다", true, null, null, null)))),
+								new QuestionDraft("portfolio", "text", "포트폴리오 URL", true, null, "https://", new AnswerConstraints(null, 300, "https?://\\S+")),
+								new QuestionDraft("motivation", "textarea", "지원 동기", true, null, null, new AnswerConstraints(50, 2_000, null)),
+								new QuestionDraft("startDate", "date", "참여 가능 시작일", false, null, "2025-01-31", null),
+								new QuestionDraft("privacy", "agreeTerms", "개인정보 수집 및 이용에 동의합니다", true, null, null, null)))),
 				new DemoClass(UPCOMING_ID, draft("쿠버네티스 운영 심화 (모집 예정)", "다음 주부터 모집합니다.", 40, 20, true, Visibility.PUBLIC,
 						"온라인 (Zoom)", 120_000, true, SelectionType.FIRST_COME, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(21)),
 						now.plus(Duration.ofDays(28)), Duration.ofHours(4)), null),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.mclass.classes.formrules.Question;
+import com.mclass.formrules.Question;
 
 /**
  * One published version of a class's enrollment form. Versions are never changed or removed: an enrollment keeps

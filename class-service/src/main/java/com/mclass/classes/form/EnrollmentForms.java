@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.mclass.classes.formrules.Question;
+import com.mclass.formrules.Question;
 
 /**
  * The form versions of every class, one row per version with the questions as JSON. Append-only, so plain SQL; the

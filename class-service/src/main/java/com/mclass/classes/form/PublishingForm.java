@@ -11,10 +11,11 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.mclass.classes.formrules.QuestionRules;
-import com.mclass.classes.formrules.Violation;
 import com.mclass.classes.mclass.ClassEvents;
 import com.mclass.classes.mclass.MClasses;
+import com.mclass.formrules.FormRules;
+import com.mclass.formrules.QuestionDraft;
+import com.mclass.formrules.Violation;
 import com.mclass.platform.events.Outbox;
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
@@ -55,7 +56,8 @@ public class PublishingForm {
 		validate(draft);
 		this.classes.findActiveForUpdate(classId).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND));
 		EnrollmentForm form = new EnrollmentForm(UUID.randomUUID(), classId, this.forms.nextVersion(classId), draft.title().strip(),
-				(draft.description() != null) ? draft.description() : "", List.copyOf(draft.questions()), adminId, this.clock.instant());
+				(draft.description() != null) ? draft.description() : "", draft.questions().stream().map(QuestionDraft::toQuestion).toList(),
+				adminId, this.clock.instant());
 		this.forms.add(form);
 		this.outbox.append(ClassEvents.TOPIC, ClassEvents.ENROLLMENT_FORM_PUBLISHED, classId.toString(), ClassEvents.DATA_VERSION,
 				EnrollmentFormPublished.of(form));
@@ -70,9 +72,9 @@ public class PublishingForm {
 		for (ConstraintViolation<FormDraft> violation : this.validator.validate(draft)) {
 			details.add(new ErrorDetail(violation.getPropertyPath().toString(), violation.getMessage()));
 		}
-		for (Violation violation : QuestionRules.check(draft.questions())) {
+		for (Violation violation : FormRules.checkDraft(draft.questions())) {
 			details.add(new ErrorDetail(violation.field(),
-					this.messages.text(violation.messageKey(), violation.code(), violation.arguments().toArray())));
+					this.messages.text(violation.messageKey(), violation.defaultMessage(), violation.arguments().toArray())));
 		}
 		if (!details.isEmpty()) {
 			throw new ApiException(CommonErrorCode.VALIDATION_FAILED, null, details);

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.mclass.classes.form.EnrollmentForm;
-import com.mclass.classes.formrules.Question;
 import com.mclass.classes.mclass.MClass;
 import com.mclass.classes.mclass.SelectionType;
 import com.mclass.classes.mclass.Visibility;
+import com.mclass.formrules.Question;
 
 /**
  * Everything enrollment-service needs to take an enrollment for a class, for when it has not (yet) received the

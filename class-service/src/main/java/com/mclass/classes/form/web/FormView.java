@@ -7,7 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import com.mclass.classes.form.EnrollmentForm;
-import com.mclass.classes.formrules.Question;
+import com.mclass.formrules.Question;
 
 /** A version of a form as clients read it; {@code isActive} marks the version new enrollments answer. */
 record FormView(UUID id, UUID mclassId, int version, String title, String description, List<Question> questions,

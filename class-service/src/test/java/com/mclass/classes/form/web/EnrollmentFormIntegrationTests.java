@@ -108,9 +108,34 @@ class EnrollmentFormIntegrationTests {
 	void formMessagesAreEnglishWhenAsked() {
 		Reply refused = this.api.put(formPath(), Api.admin(), Map.of("title", "t", "questions", List.of(
 				Map.of("id", "q", "type", "text", "label", "x".repeat(201)))), "Accept-Language", "en");
-		assertThat(refused.reason("questions[0].label")).isEqualTo("must be at most 200 characters long");
+		assertThat(refused.reason("questions[0].label")).isEqualTo("must be between 1 and 200 characters long");
 		Reply none = this.api.put(formPath(), Api.admin(), Map.of("title", "t", "questions", List.of()), "Accept-Language", "en");
 		assertThat(none.reason("questions")).isEqualTo("must hold between 1 and 50 questions");
+	}
+
+	@Test
+	void anUnknownQuestionTypeIsAFieldOfTheValidationErrorNotAnUnreadableBody() {
+		Reply refused = this.api.put(formPath(), Api.admin(), Map.of("title", "t", "questions", List.of(
+				Map.of("id", "q", "type", "slider", "label", "l"))), "Accept-Language", "en");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errorCode()).isEqualTo("VALIDATION_FAILED");
+		assertThat(refused.fields()).containsExactly("questions[0].type");
+		assertThat(refused.reason("questions[0].type"))
+			.isEqualTo("is not a question type; use one of text, textarea, email, phone, date, radio, checkbox, select, agreeTerms");
+	}
+
+	@Test
+	void aQuestionWithoutRequiredIsPublishedAsOptional() {
+		Reply published = this.api.put(formPath(), Api.admin(), Map.of("title", "t", "questions", List.of(
+				Map.of("id", "nick", "type", "text", "label", "별명"))));
+		assertThat(published.status()).as(published.toString()).isEqualTo(200);
+		var question = published.data().path("questions").get(0);
+		assertThat(question.path("type").asString()).isEqualTo("text");
+		assertThat(question.path("required").isBoolean()).isTrue();
+		assertThat(question.path("required").asBoolean(true)).isFalse();
+		// Absent values stay in the JSON as null, as clients have always read them.
+		assertThat(question.has("options")).isTrue();
+		assertThat(question.path("options").isNull()).isTrue();
 	}
 
 	@Test
