@@ -1,12 +1,8 @@
 package com.mclass.enrollment;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
-import com.mclass.platform.test.RealInfrastructure;
 import com.mclass.platform.test.ServiceConventionsContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "mclass_enrollment")
+@EnrollmentServiceIntegrationTest
 class EnrollmentServiceConventionsIntegrationTests extends ServiceConventionsContract {
 
 }

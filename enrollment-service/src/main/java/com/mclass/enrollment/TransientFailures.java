@@ -1,0 +1,46 @@
+package com.mclass.enrollment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.mclass.platform.web.ApiErrorResponse;
+import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorMessages;
+
+/**
+ * Overload is not a bug: no connection free within the pool's timeout, or a lock not granted within
+ * {@code lock_timeout}, answers 503 {@code SERVICE_UNAVAILABLE} (retry later, nothing was written) instead of the
+ * platform's 500 for the unexpected.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TransientFailures {
+
+	private static final Logger log = LoggerFactory.getLogger(TransientFailures.class);
+
+	private final ErrorMessages messages;
+
+	TransientFailures(ErrorMessages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+			PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class })
+	ResponseEntity<ApiErrorResponse> overloaded(Exception ex) {
+		log.warn("Answered 503: the database did not admit the request in time ({})", ex.toString());
+		CommonErrorCode code = CommonErrorCode.SERVICE_UNAVAILABLE;
+		return ResponseEntity.status(code.httpStatus()).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+	}
+
+}

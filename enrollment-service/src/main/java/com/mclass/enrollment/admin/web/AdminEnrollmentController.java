@@ -1,0 +1,109 @@
+package com.mclass.enrollment.admin.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.mclass.enrollment.admin.AdminDecisions.Decision;
+import com.mclass.enrollment.admin.AdminDecisions;
+import com.mclass.enrollment.admin.EnrollmentExports;
+import com.mclass.enrollment.enrollment.Enrollment;
+import com.mclass.enrollment.enrollment.EnrollmentFilter;
+import com.mclass.enrollment.enrollment.EnrollmentPage;
+import com.mclass.enrollment.enrollment.EnrollmentSort;
+import com.mclass.enrollment.enrollment.EnrollmentStatus;
+import com.mclass.enrollment.enrollment.Enrollments;
+import com.mclass.platform.web.ApiException;
+import com.mclass.platform.web.ApiResponse;
+import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorDetail;
+import com.mclass.platform.web.ErrorMessages;
+import com.mclass.platform.web.security.AuthenticatedUser;
+
+/** Admins list, decide and export enrollments ({@code /api/admin/**} is ADMIN only, at the gateway and here). */
+@RestController
+class AdminEnrollmentController {
+
+	private final Enrollments enrollments;
+
+	private final AdminDecisions decisions;
+
+	private final EnrollmentExports exports;
+
+	private final ErrorMessages messages;
+
+	AdminEnrollmentController(Enrollments enrollments, AdminDecisions decisions, EnrollmentExports exports, ErrorMessages messages) {
+		this.enrollments = enrollments;
+		this.decisions = decisions;
+		this.exports = exports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/admin/enrollments")
+	ApiResponse<List<AdminEnrollmentView>> search(@RequestParam(required = false) UUID mclassId,
+			@RequestParam(required = false) EnrollmentStatus status, @RequestParam(required = false) UUID userId,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam(required = false) String sort) {
+		EnrollmentSort order = EnrollmentSort.parse(sort)
+			.orElseThrow(() -> new ApiException(CommonErrorCode.VALIDATION_FAILED, null, List.of(new ErrorDetail("sort",
+					this.messages.text("enrollment.reason.sort", "must be one of {0}, optionally followed by ,asc or ,desc",
+							EnrollmentSort.sortableFields())))));
+		EnrollmentPage found = this.enrollments.search(new EnrollmentFilter(mclassId, status, userId, from, to), order, page, size);
+		return ApiResponse.ok(found.content().stream().map(AdminEnrollmentView::of).toList(),
+				new PageMeta(found.page(), found.size(), found.totalElements(), found.totalPages()));
+	}
+
+	@PutMapping("/api/admin/enrollments/{id}")
+	ApiResponse<AdminEnrollmentView> decide(@PathVariable UUID id, @RequestBody @Valid DecisionRequest body, AuthenticatedUser admin) {
+		String reason = (body.reason() != null && !body.reason().isBlank()) ? body.reason().strip() : null;
+		return ApiResponse.ok(AdminEnrollmentView.of(this.decisions.decide(id, body.action(), reason, admin.id())));
+	}
+
+	/** CSV for Excel (UTF-8 with BOM), one row per enrollment of the class, one column per question. */
+	@GetMapping("/api/admin/mclasses/{id}/enrollments.csv")
+	void export(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		this.exports.requireClass(id);
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enrollments-" + id + ".csv\"");
+		this.exports.write(id, response.getOutputStream());
+	}
+
+	record DecisionRequest(@NotNull Decision action, @Size(max = 500) String reason) {
+	}
+
+	record PageMeta(int page, int size, long totalElements, int totalPages) {
+	}
+
+	/** An enrollment as an admin sees it: the owner's view plus who decided and whom the emails go to. */
+	record AdminEnrollmentView(UUID id, UUID mclassId, UUID userId, EnrollmentStatus status, Map<String, Object> answers,
+			Integer formVersion, Instant appliedAt, Instant decidedAt, Instant canceledAt, String reason, UUID decidedBy, String email,
+			String name) {
+
+		static AdminEnrollmentView of(Enrollment enrollment) {
+			return new AdminEnrollmentView(enrollment.id(), enrollment.mclassId(), enrollment.userId(), enrollment.status(),
+					enrollment.answers(), enrollment.formVersion(), enrollment.appliedAt(), enrollment.decidedAt(),
+					enrollment.canceledAt(), enrollment.reason(), enrollment.decidedBy(), enrollment.recipient().email(),
+					enrollment.recipient().name());
+		}
+
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.mclass.enrollment.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.mclass.enrollment.EnrollmentErrorCode;
+import com.mclass.enrollment.idempotency.Claim;
+import com.mclass.enrollment.idempotency.IdempotencyRecords;
+import com.mclass.enrollment.idempotency.StoredResponse;
+import com.mclass.enrollment.seat.ClassSeats;
+import com.mclass.enrollment.seat.FormSnapshots;
+import com.mclass.enrollment.seat.KnownClasses;
+import com.mclass.enrollment.seat.LedgerGate;
+import com.mclass.enrollment.seat.Placement;
+import com.mclass.enrollment.seat.SeatLedger;
+import com.mclass.enrollment.seat.SoldOutFlags;
+import com.mclass.platform.web.ApiException;
+import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorCode;
+import com.mclass.platform.web.ErrorDetail;
+
+/**
+ * The hot path: a student presses "enroll".
+ * <ol>
+ * <li>Outside any transaction, the checks that need no lock: the class (from the ledger, or class-service when its
+ * events have not arrived), sign-up, recruit window, answers against the active form, and the class's sold-out
+ * flag in Redis.</li>
+ * <li>At most a few requests per class and replica go on to the database at a time ({@link LedgerGate}); the others
+ * wait without holding a connection.</li>
+ * <li>One short transaction: claim the Idempotency-Key (replay, refuse, or go on); refuse what the checks found;
+ * refuse a second active enrollment; then take a place with the single conditional UPDATE on the class's ledger row
+ * and, holding it only from there to commit, insert the enrollment with its history row, its outbox event and the
+ * key's record.</li>
+ * </ol>
+ * Business refusals that a retry should see again (CLASS_FULL, ALREADY_ENROLLED, …) are stored with the key like a
+ * success; invalid requests, unknown classes and failures are not, so the key stays usable.
+ */
+@Service
+public class Enrolling {
+
+	private final KnownClasses classes;
+
+	private final FormSnapshots forms;
+
+	private final AnswerErrors answerErrors;
+
+	private final SoldOutFlags soldOut;
+
+	private final IdempotencyRecords idempotency;
+
+	private final Enrollments enrollments;
+
+	private final SeatLedger ledger;
+
+	private final LedgerGate gate;
+
+	private final EnrollmentEvents events;
+
+	private final EnrollmentResponses responses;
+
+	private final EnrollmentMetrics metrics;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Enrolling(KnownClasses classes, FormSnapshots forms, AnswerErrors answerErrors, SoldOutFlags soldOut,
+			IdempotencyRecords idempotency, Enrollments enrollments, SeatLedger ledger, LedgerGate gate, EnrollmentEvents events,
+			EnrollmentResponses responses, EnrollmentMetrics metrics, PlatformTransactionManager transactionManager, Clock clock) {
+		this.classes = classes;
+		this.forms = forms;
+		this.answerErrors = answerErrors;
+		this.soldOut = soldOut;
+		this.idempotency = idempotency;
+		this.enrollments = enrollments;
+		this.ledger = ledger;
+		this.gate = gate;
+		this.events = events;
+		this.responses = responses;
+		this.metrics = metrics;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	public EnrollOutcome enroll(EnrollCommand command) {
+		Timer.Sample sample = this.metrics.start();
+		String outcome = "error";
+		try {
+			Checked checked = check(command);
+			Decision decision = checked.needsTheLedgerRow()
+					? this.gate.through(command.classId(), () -> this.transactions.execute((status) -> decide(command, checked)))
+					: this.transactions.execute((status) -> decide(command, checked));
+			outcome = decision.outcome();
+			return decision.result();
+		}
+		catch (ApiException ex) {
+			outcome = (ex.errorCode() == CommonErrorCode.VALIDATION_FAILED) ? "invalid" : EnrollmentMetrics.outcomeOf(ex.errorCode().code());
+			throw ex;
+		}
+		finally {
+			this.metrics.finished(sample, outcome);
+		}
+	}
+
+	/** Everything decided before the transaction: none of it needs a lock, and none of it is stored yet. */
+	private Checked check(EnrollCommand command) {
+		// Without a completed sign-up nothing else matters, not even whether class-service can be reached.
+		ClassSeats seats = command.signupCompleted() ? this.classes.find(command.classId()).orElse(null) : null;
+		Optional<ErrorCode> refusal = EnrollmentPolicy.refusalToApply(command.signupCompleted(), seats, this.clock.instant());
+		if (refusal.isPresent()) {
+			return new Checked(seats, refusal.get(), List.of(), SoldOutFlags.Hint.unknown());
+		}
+		List<ErrorDetail> invalidAnswers = this.answerErrors.check(this.forms.questions(seats.classId(), seats.formVersion()),
+				command.answers());
+		SoldOutFlags.Hint hint = (invalidAnswers.isEmpty() && seats.isFirstCome()) ? this.soldOut.read(seats.classId())
+				: SoldOutFlags.Hint.unknown();
+		return new Checked(seats, null, invalidAnswers, hint);
+	}
+
+	private Decision decide(EnrollCommand command, Checked checked) {
+		Claim claim = this.idempotency.claim(command.request());
+		switch (claim.kind()) {
+			case IN_FLIGHT -> throw new ApiException(EnrollmentErrorCode.IDEMPOTENCY_KEY_IN_USE);
+			case REUSED -> throw new ApiException(EnrollmentErrorCode.IDEMPOTENCY_KEY_REUSED);
+			case REPLAY -> {
+				return new Decision(new EnrollOutcome(claim.stored(), true), "replayed");
+			}
+			case FRESH -> {
+				// a new request: decide it below
+			}
+		}
+		if (checked.refusal() != null) {
+			return refuse(command, checked.refusal());
+		}
+		if (!checked.invalidAnswers().isEmpty()) {
+			throw AnswerErrors.invalid(checked.invalidAnswers());
+		}
+		Optional<ErrorCode> earlier = this.enrollments.blockingEarlier(command.userId(), command.classId())
+			.flatMap(EnrollmentPolicy::refusalToReapply);
+		if (earlier.isPresent()) {
+			return refuse(command, earlier.get());
+		}
+		if (checked.hint().soldOut()) {
+			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
+		}
+		ClassSeats seats = checked.seats();
+		// From here to commit this transaction holds the class's ledger row: only inserts follow.
+		Optional<Placement> placement = this.ledger.allocate(seats.classId());
+		if (placement.isEmpty()) {
+			this.soldOut.markSoldOutAfterCommit(seats.classId(), checked.hint());
+			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
+		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), command.userId(), status, command.answers(),
+				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient());
+		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
+			// Another request of the same student got in first (same class, different key): undo the place taken.
+			this.ledger.giveBack(seats.classId(), placement.get());
+			return refuse(command, EnrollmentErrorCode.ALREADY_ENROLLED);
+		}
+		this.events.record(enrollment, null, seats, now);
+		StoredResponse created = this.responses.created(enrollment);
+		this.idempotency.remember(command.request(), created, enrollment.id());
+		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+	}
+
+	private Decision refuse(EnrollCommand command, ErrorCode code) {
+		if (!EnrollmentPolicy.isReplayed(code)) {
+			throw new ApiException(code);
+		}
+		StoredResponse refusal = this.responses.refusal(code);
+		this.idempotency.rememberRefusal(command.request(), refusal);
+		return new Decision(new EnrollOutcome(refusal, false), EnrollmentMetrics.outcomeOf(code.code()));
+	}
+
+	private record Checked(ClassSeats seats, ErrorCode refusal, List<ErrorDetail> invalidAnswers, SoldOutFlags.Hint hint) {
+
+		/** Whether the transaction will (unless the student is enrolled already) queue on the class's ledger row. */
+		boolean needsTheLedgerRow() {
+			return this.refusal == null && this.invalidAnswers.isEmpty() && !this.hint.soldOut();
+		}
+
+	}
+
+	private record Decision(EnrollOutcome result, String outcome) {
+	}
+
+}

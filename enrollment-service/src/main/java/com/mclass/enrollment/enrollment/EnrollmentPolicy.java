@@ -1,0 +1,184 @@
+package com.mclass.enrollment.enrollment;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.mclass.enrollment.EnrollmentErrorCode;
+import com.mclass.enrollment.seat.ClassSeats;
+import com.mclass.enrollment.seat.RecruitState;
+import com.mclass.enrollment.seat.SelectionType;
+import com.mclass.platform.web.ApiException;
+import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorCode;
+
+/**
+ * The status rules of ARCHITECTURE.md §2 in one place: which status a new application gets, which transitions are
+ * allowed from which status, and what refuses an application before any seat is looked at. The seat-taking
+ * statements in {@code SeatLedger} apply {@link #placementFor} atomically on the ledger row.
+ */
+public final class EnrollmentPolicy {
+
+	/** Every transition an enrollment can make after it exists, with the statuses it may start from. */
+	private static final Map<Action, Rule> RULES = new EnumMap<>(Map.of(
+			Action.APPROVE, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED), EnrollmentStatus.APPROVED,
+					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.REJECT, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED, EnrollmentStatus.APPROVED),
+					EnrollmentStatus.REJECTED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.WAITLIST, new Rule(EnumSet.of(EnrollmentStatus.APPLIED), EnrollmentStatus.WAITLISTED,
+					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.CANCEL, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.APPROVED, EnrollmentStatus.WAITLISTED),
+					EnrollmentStatus.CANCELED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.PROMOTE, new Rule(EnumSet.of(EnrollmentStatus.WAITLISTED), EnrollmentStatus.APPROVED,
+					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED)));
+
+	/** Answers can be edited while the enrollment still waits for a decision or a seat. */
+	private static final Set<EnrollmentStatus> EDITABLE = EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED);
+
+	/**
+	 * Outcomes of an enrollment request that an Idempotency-Key replays: the business answers about this student and
+	 * this class. Not kept: 400 (nothing was attempted; the client may correct the request under the same key), 404
+	 * (the class may still arrive), and every 5xx.
+	 */
+	private static final Set<ErrorCode> REPLAYED_REFUSALS = Set.of(EnrollmentErrorCode.SIGNUP_INCOMPLETE,
+			EnrollmentErrorCode.RECRUITMENT_NOT_OPEN, EnrollmentErrorCode.RECRUITMENT_CLOSED, EnrollmentErrorCode.ALREADY_ENROLLED,
+			EnrollmentErrorCode.REAPPLY_AFTER_REJECTION, EnrollmentErrorCode.CLASS_FULL);
+
+	private EnrollmentPolicy() {
+	}
+
+	/**
+	 * The status a valid application gets: FIRST_COME is APPROVED while a seat is free, else WAITLISTED while the
+	 * class allows a waitlist with room left, else refused (empty: {@code CLASS_FULL}); REVIEW is always APPLIED.
+	 */
+	public static Optional<EnrollmentStatus> placementFor(SelectionType selectionType, int approved, int capacity,
+			boolean allowWaitlist, int waitlisted, int waitlistCapacity) {
+		if (selectionType == SelectionType.REVIEW) {
+			return Optional.of(EnrollmentStatus.APPLIED);
+		}
+		if (approved < capacity) {
+			return Optional.of(EnrollmentStatus.APPROVED);
+		}
+		if (allowWaitlist && waitlisted < waitlistCapacity) {
+			return Optional.of(EnrollmentStatus.WAITLISTED);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * What refuses an application before its answers are read, in the order a client learns about it: an incomplete
+	 * sign-up, a class that does not exist (or was deleted), a recruit window that is not open.
+	 */
+	public static Optional<ErrorCode> refusalToApply(boolean signupCompleted, ClassSeats seats, Instant now) {
+		if (!signupCompleted) {
+			return Optional.of(EnrollmentErrorCode.SIGNUP_INCOMPLETE);
+		}
+		if (seats == null || seats.deleted()) {
+			return Optional.of(CommonErrorCode.NOT_FOUND);
+		}
+		RecruitState recruitState = seats.recruitState(now);
+		if (recruitState == RecruitState.UPCOMING) {
+			return Optional.of(EnrollmentErrorCode.RECRUITMENT_NOT_OPEN);
+		}
+		if (recruitState == RecruitState.CLOSED) {
+			return Optional.of(EnrollmentErrorCode.RECRUITMENT_CLOSED);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * What an earlier enrollment of the same student in the same class means for a new application: an active one
+	 * refuses it, a rejected one too; after a cancellation the student may apply again.
+	 */
+	public static Optional<ErrorCode> refusalToReapply(EnrollmentStatus earlier) {
+		if (earlier == null || earlier == EnrollmentStatus.CANCELED) {
+			return Optional.empty();
+		}
+		return Optional.of((earlier == EnrollmentStatus.REJECTED) ? EnrollmentErrorCode.REAPPLY_AFTER_REJECTION
+				: EnrollmentErrorCode.ALREADY_ENROLLED);
+	}
+
+	/** Whether an Idempotency-Key keeps (and replays) this refusal of an enrollment request. */
+	public static boolean isReplayed(ErrorCode refusal) {
+		return REPLAYED_REFUSALS.contains(refusal);
+	}
+
+	/**
+	 * The status {@code action} leads to from {@code from}.
+	 * @throws ApiException {@code TRANSITION_NOT_ALLOWED} when the rules have no such transition
+	 */
+	public static EnrollmentStatus transition(Action action, EnrollmentStatus from) {
+		Rule rule = RULES.get(action);
+		if (!rule.from().contains(from)) {
+			throw new ApiException(rule.refusal());
+		}
+		return rule.to();
+	}
+
+	/** Whether the rules allow {@code action} from {@code from}. */
+	public static boolean allows(Action action, EnrollmentStatus from) {
+		return RULES.get(action).from().contains(from);
+	}
+
+	/**
+	 * Checks that the place {@code action} moves the enrollment into is available, under the ledger row lock: a seat
+	 * for an approval ({@code CLASS_FULL}), for a waitlisting a waitlist place ({@code WAITLIST_FULL}) while every seat
+	 * is taken (a free seat means approve instead: {@code TRANSITION_NOT_ALLOWED}).
+	 */
+	public static Optional<ErrorCode> refusalOfPlace(Action action, ClassSeats seats) {
+		if (action == Action.APPROVE && seats.seatsLeft() == 0) {
+			return Optional.of(EnrollmentErrorCode.CLASS_FULL);
+		}
+		if (action == Action.WAITLIST) {
+			if (seats.seatsLeft() > 0) {
+				return Optional.of(EnrollmentErrorCode.TRANSITION_NOT_ALLOWED);
+			}
+			if (seats.waitlistLeft() == 0) {
+				return Optional.of(EnrollmentErrorCode.WAITLIST_FULL);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A student cancels while the enrollment is active and the class has not started. */
+	public static void requireCancelable(Enrollment enrollment, ClassSeats seats, Instant now) {
+		transition(Action.CANCEL, enrollment.status());
+		if (seats.hasStarted(now)) {
+			throw new ApiException(EnrollmentErrorCode.CANCEL_AFTER_START);
+		}
+	}
+
+	/** A student edits answers while the enrollment is APPLIED or WAITLISTED. */
+	public static void requireEditable(EnrollmentStatus status) {
+		if (!EDITABLE.contains(status)) {
+			throw new ApiException(EnrollmentErrorCode.ENROLLMENT_NOT_EDITABLE);
+		}
+	}
+
+	public static boolean isEditable(EnrollmentStatus status) {
+		return EDITABLE.contains(status);
+	}
+
+	/** The transitions after an enrollment exists. */
+	public enum Action {
+
+		/** An admin approves: onto a seat. */
+		APPROVE,
+		/** An admin rejects; final. */
+		REJECT,
+		/** An admin puts a reviewed application on the waitlist. */
+		WAITLIST,
+		/** The student withdraws; final. */
+		CANCEL,
+		/** The system moves the oldest waiting enrollment onto a freed seat. */
+		PROMOTE
+
+	}
+
+	private record Rule(Set<EnrollmentStatus> from, EnrollmentStatus to, ErrorCode refusal) {
+	}
+
+}

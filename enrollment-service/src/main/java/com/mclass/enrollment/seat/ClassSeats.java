@@ -1,0 +1,36 @@
+package com.mclass.enrollment.seat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A class's seat configuration and counters as the ledger holds them, with what enrolling needs to know about the
+ * class (recruit window, schedule, active form version) and what its emails name (title, location).
+ */
+public record ClassSeats(UUID classId, String title, String location, boolean online, SelectionType selectionType,
+		int capacity, int waitlistCapacity, boolean allowWaitlist, int approved, int waitlisted, int applied,
+		Instant recruitStartAt, Instant recruitEndAt, Instant startAt, Instant endAt, Integer formVersion,
+		long classVersion, boolean deleted) {
+
+	/** See {@link RecruitState#of}. */
+	public RecruitState recruitState(Instant now) {
+		return RecruitState.of(this.recruitStartAt, this.recruitEndAt, this.startAt, now);
+	}
+
+	public boolean hasStarted(Instant now) {
+		return this.startAt != null && !now.isBefore(this.startAt);
+	}
+
+	public int seatsLeft() {
+		return Math.max(0, this.capacity - this.approved);
+	}
+
+	public int waitlistLeft() {
+		return this.allowWaitlist ? Math.max(0, this.waitlistCapacity - this.waitlisted) : 0;
+	}
+
+	public boolean isFirstCome() {
+		return this.selectionType == SelectionType.FIRST_COME;
+	}
+
+}

@@ -1,0 +1,103 @@
+package com.mclass.enrollment;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mclass.platform.test.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the integration tests share: the running service over HTTP, classes announced through Kafka, and the
+ * database to check invariants against.
+ */
+@EnrollmentServiceIntegrationTest
+public abstract class EnrollmentIntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected KafkaTemplate<Object, Object> kafka;
+
+	protected Api api;
+
+	protected Classes classes;
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port);
+		this.classes = new Classes(this.kafka, this.jdbc);
+	}
+
+	protected static String student(UUID userId) {
+		return TestTokens.user(userId);
+	}
+
+	protected Api.Response enroll(UUID classId, String token, String answersJson) {
+		return enroll(classId, token, UUID.randomUUID().toString(), answersJson);
+	}
+
+	protected Api.Response enroll(UUID classId, String token, String idempotencyKey, String answersJson) {
+		return this.api.post("/api/mclasses/" + classId + "/enrollments")
+			.token(token)
+			.idempotencyKey(idempotencyKey)
+			.json("{\"answers\":" + answersJson + "}")
+			.send();
+	}
+
+	protected Api.Response cancel(UUID classId, UUID enrollmentId, String token) {
+		return this.api.delete("/api/mclasses/" + classId + "/enrollments/" + enrollmentId).token(token).send();
+	}
+
+	/** Real counts of the class's enrollments by status. */
+	protected Map<String, Integer> countsByStatus(UUID classId) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.query("SELECT status, count(*) AS n FROM enrollment WHERE mclass_id = ? GROUP BY status",
+				(rs) -> {
+					counts.put(rs.getString("status"), rs.getInt("n"));
+				}, classId);
+		return counts;
+	}
+
+	protected Ledger ledger(UUID classId) {
+		return this.jdbc.queryForObject(
+				"SELECT capacity, waitlist_capacity, approved, waitlisted, applied FROM seat_ledger WHERE class_id = ?",
+				(rs, row) -> new Ledger(rs.getInt("capacity"), rs.getInt("waitlist_capacity"), rs.getInt("approved"),
+						rs.getInt("waitlisted"), rs.getInt("applied")),
+				classId);
+	}
+
+	/**
+	 * The invariants of ARCHITECTURE.md §2: counters equal the real counts, nobody beyond capacity, and nobody waiting
+	 * next to a free seat.
+	 */
+	protected Ledger assertInvariants(UUID classId) {
+		Ledger ledger = ledger(classId);
+		Map<String, Integer> counts = countsByStatus(classId);
+		assertThat(ledger.approved()).as("approved counter").isEqualTo(counts.getOrDefault("APPROVED", 0));
+		assertThat(ledger.waitlisted()).as("waitlisted counter").isEqualTo(counts.getOrDefault("WAITLISTED", 0));
+		assertThat(ledger.applied()).as("applied counter").isEqualTo(counts.getOrDefault("APPLIED", 0));
+		assertThat(ledger.approved()).as("approved within capacity").isLessThanOrEqualTo(ledger.capacity());
+		assertThat(ledger.waitlisted()).as("waitlisted within capacity").isLessThanOrEqualTo(ledger.waitlistCapacity());
+		Integer doubleActive = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT user_id FROM enrollment WHERE mclass_id = ? "
+				+ "AND status IN ('APPLIED','APPROVED','WAITLISTED') GROUP BY user_id HAVING count(*) > 1) twice", Integer.class, classId);
+		assertThat(doubleActive).as("students with two active enrollments").isZero();
+		return ledger;
+	}
+
+	public record Ledger(int capacity, int waitlistCapacity, int approved, int waitlisted, int applied) {
+	}
+
+}

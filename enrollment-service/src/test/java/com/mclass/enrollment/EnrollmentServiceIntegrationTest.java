@@ -1,0 +1,27 @@
+package com.mclass.enrollment;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.mclass.platform.test.RealInfrastructure;
+
+/**
+ * The one setup of every enrollment-service integration test: the whole service on a random port against real
+ * PostgreSQL, Redis and Kafka, with tokens from {@code TestTokens} and the other services played by
+ * {@link RemoteServicesStub}. Identical on every class, so the suite boots one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "mclass.outbox.poll-interval=100ms", "mclass.enrollment.sold-out-ttl=10s", "logging.level.org.springframework.kafka=warn",
+				"logging.level.kafka=warn", "logging.level.state.change.logger=warn" })
+@RealInfrastructure(database = "mclass_enrollment", redis = true, kafka = true, testTokens = true)
+public @interface EnrollmentServiceIntegrationTest {
+
+}

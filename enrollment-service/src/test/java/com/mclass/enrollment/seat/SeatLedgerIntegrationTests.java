@@ -1,0 +1,181 @@
+package com.mclass.enrollment.seat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.mclass.enrollment.Api;
+import com.mclass.enrollment.Classes;
+import com.mclass.enrollment.EnrollmentIntegrationTest;
+import com.mclass.enrollment.enrollment.EnrollmentPolicy;
+import com.mclass.enrollment.enrollment.EnrollmentStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
+
+	@Autowired
+	SeatLedger ledger;
+
+	@Autowired
+	SoldOutFlags soldOut;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	@Timeout(180)
+	void thousandParallelEnrollmentsNeverOversell() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(50, 30));
+		int students = 1000;
+		List<String> tokens = new ArrayList<>(students);
+		for (int i = 0; i < students; i++) {
+			tokens.add(student(UUID.randomUUID()));
+		}
+		ExecutorService clients = Executors.newFixedThreadPool(64);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Timed>> requests = new ArrayList<>(students);
+		for (String token : tokens) {
+			requests.add(clients.submit(() -> {
+				go.await();
+				long started = System.nanoTime();
+				Api.Response response = enroll(classId, token, "{}");
+				return new Timed(response, System.nanoTime() - started);
+			}));
+		}
+		long started = System.nanoTime();
+		go.countDown();
+		Map<String, Integer> outcomes = new HashMap<>();
+		List<Long> latencies = new ArrayList<>(students);
+		for (Future<Timed> request : requests) {
+			Timed timed = request.get(120, TimeUnit.SECONDS);
+			Api.Response response = timed.response();
+			String outcome = (response.status() == 201) ? response.data().path("status").asString()
+					: response.status() + " " + response.errorCode();
+			outcomes.merge(outcome, 1, Integer::sum);
+			latencies.add(timed.nanos());
+		}
+		long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+		clients.shutdown();
+
+		assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("APPROVED", 50, "WAITLISTED", 30, "409 CLASS_FULL", 920));
+		assertThat(countsByStatus(classId)).containsExactlyInAnyOrderEntriesOf(Map.of("APPROVED", 50, "WAITLISTED", 30));
+		Ledger ledger = assertInvariants(classId);
+		assertThat(ledger.approved()).isEqualTo(50);
+		assertThat(ledger.waitlisted()).isEqualTo(30);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE payload::jsonb -> 'data' ->> 'mclassId' = ?",
+				Integer.class, classId.toString())).as("one event per enrollment").isEqualTo(80);
+		report("1,000 parallel enrollments over HTTP (64 client threads, 50 seats + 30 waitlist)", elapsedMillis, latencies);
+	}
+
+	@Test
+	void oneStudentAtATimeIsAnsweredInAboutOneCommit() {
+		UUID classId = this.classes.open(Classes.firstCome(40, 0));
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			tokens.add(student(UUID.randomUUID()));
+		}
+		List<Long> latencies = new ArrayList<>();
+		long started = System.nanoTime();
+		for (String token : tokens) {
+			long sent = System.nanoTime();
+			Api.Response response = enroll(classId, token, "{}");
+			latencies.add(System.nanoTime() - sent);
+			assertThat(response.data().path("status").asString()).isEqualTo("APPROVED");
+		}
+		report("40 sequential enrollments, one client (uncontended)", (System.nanoTime() - started) / 1_000_000, latencies);
+		assertThat(assertInvariants(classId).approved()).isEqualTo(40);
+	}
+
+	@Test
+	void everyAllocationPlacesTheApplicantAsThePolicySays() {
+		UUID classId = this.classes.open(Classes.firstCome(3, 2));
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		for (int applicant = 0; applicant < 7; applicant++) {
+			ClassSeats before = this.ledger.find(classId).orElseThrow();
+			Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(before.selectionType(), before.approved(),
+					before.capacity(), before.allowWaitlist(), before.waitlisted(), before.waitlistCapacity());
+			Optional<Placement> placed = transactions.execute((status) -> this.ledger.allocate(classId));
+			assertThat(placed.map(EnrollmentStatus::of)).as("applicant %d", applicant).isEqualTo(expected);
+		}
+		ClassSeats full = this.ledger.find(classId).orElseThrow();
+		assertThat(full.approved()).isEqualTo(3);
+		assertThat(full.waitlisted()).isEqualTo(2);
+		// Leave the ledger as the enrollments are (none): these allocations had no enrollment behind them.
+		this.jdbc.update("UPDATE seat_ledger SET approved = 0, waitlisted = 0 WHERE class_id = ?", classId);
+	}
+
+	@Test
+	void aSoldOutClassIsRefusedFromTheFlagUntilASeatIsFreedAnywhere() {
+		UUID classId = this.classes.open(Classes.firstCome(1, 0));
+		UUID first = UUID.randomUUID();
+		Api.Response approved = enroll(classId, student(first), "{}");
+		assertThat(approved.status()).isEqualTo(201);
+		assertThat(this.soldOut.read(classId).soldOut()).isFalse();
+
+		Api.Response full = enroll(classId, student(UUID.randomUUID()), "{}");
+		assertThat(full.status()).isEqualTo(409);
+		assertThat(full.errorCode()).isEqualTo("CLASS_FULL");
+		assertThat(this.soldOut.read(classId).soldOut()).as("flag set from the committed full ledger").isTrue();
+
+		// While the flag holds, the ledger row is not asked: a seat added behind the service's back goes unnoticed.
+		this.jdbc.update("UPDATE seat_ledger SET capacity = 2 WHERE class_id = ?", classId);
+		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").errorCode()).isEqualTo("CLASS_FULL");
+		this.jdbc.update("UPDATE seat_ledger SET capacity = 1 WHERE class_id = ?", classId);
+
+		// Any committed release invalidates the flag at once, on every replica.
+		Api.Response canceled = cancel(classId, UUID.fromString(approved.data().path("id").asString()), student(first));
+		assertThat(canceled.status()).isEqualTo(200);
+		assertThat(this.soldOut.read(classId).soldOut()).isFalse();
+		Api.Response next = enroll(classId, student(UUID.randomUUID()), "{}");
+		assertThat(next.status()).isEqualTo(201);
+		assertThat(next.data().path("status").asString()).isEqualTo("APPROVED");
+		assertInvariants(classId);
+	}
+
+	private void report(String what, long elapsedMillis, List<Long> latencies) {
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		Timer enrolling = this.meters.find("mclass.enrollment.enrolling").timer();
+		StringBuilder server = new StringBuilder();
+		if (enrolling != null) {
+			for (ValueAtPercentile percentile : enrolling.takeSnapshot().percentileValues()) {
+				server.append(String.format(" p%.0f=%.1fms", percentile.percentile() * 100, percentile.value(TimeUnit.MILLISECONDS)));
+			}
+		}
+		System.out.printf("%n[measured] %s: %d ms in all; client latency p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms; "
+				+ "server use case (whole run so far):%s%n%n", what, elapsedMillis, millis(sorted, 0.50), millis(sorted, 0.95),
+				millis(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6, server);
+	}
+
+	private static double millis(List<Long> sorted, double percentile) {
+		int index = (int) Math.ceil(percentile * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+	private record Timed(Api.Response response, long nanos) {
+	}
+
+}
