@@ -1,6 +1,6 @@
--- The transactional outbox for mclass.user.events (platform-events). This service created the table before it used
--- the library; the library's own repeatable migration (R__platform_outbox_event.sql) creates the same shape and skips
--- what exists, so this applied migration stays as it is.
+-- The transactional outbox for mclass.user.events: rows are written in the same transaction as the user change and
+-- moved to Kafka by the relay after commit. Same shape as platform-events' outbox_event, so the service can move to
+-- that library without a data migration.
 CREATE TABLE IF NOT EXISTS outbox_event (
     id            uuid PRIMARY KEY,
     seq           bigserial NOT NULL UNIQUE,     -- append order; the relay publishes in this order

@@ -25,6 +25,21 @@ record Gateway(URI url) {
 		return send(HttpRequest.newBuilder(this.url.resolve(path)).GET(), headers);
 	}
 
+	Reply put(String path, String jsonBody, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(this.url.resolve(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(jsonBody)), headers);
+	}
+
+	Reply delete(String path, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(this.url.resolve(path)).DELETE(), headers);
+	}
+
+	/** Headers of a signed-in caller. */
+	static Map<String, String> bearer(String accessToken) {
+		return Map.of("Authorization", "Bearer " + accessToken);
+	}
+
 	Reply post(String path, String jsonBody, Map<String, String> headers) {
 		return send(HttpRequest.newBuilder(this.url.resolve(path))
 			.header("Content-Type", "application/json")

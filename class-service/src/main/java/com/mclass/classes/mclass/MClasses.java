@@ -15,6 +15,9 @@ public interface MClasses extends JpaRepository<MClass, UUID> {
 	@Query("select c from MClass c where c.id = :id and c.deletedAt is null")
 	Optional<MClass> findActive(UUID id);
 
+	@Query("select count(c) from MClass c where c.deletedAt is null")
+	long countActive();
+
 	/**
 	 * The class, locked until the caller's transaction ends. Changes that hang off a class (a new form version) take
 	 * this lock so that they are numbered one after another and never land on a class being deleted.

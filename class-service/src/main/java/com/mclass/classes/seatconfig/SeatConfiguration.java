@@ -17,7 +17,7 @@ import com.mclass.formrules.Question;
  */
 record SeatConfiguration(UUID classId, String title, int capacity, int waitlistCapacity, boolean allowWaitlist,
 		SelectionType selectionType, Visibility visibility, Instant recruitStartAt, Instant recruitEndAt, Instant startAt,
-		Instant endAt, long version, boolean deleted, Instant deletedAt, ActiveForm form) {
+		Instant endAt, String location, boolean isOnline, long version, boolean deleted, Instant deletedAt, ActiveForm form) {
 
 	record ActiveForm(UUID formId, int version, List<Question> questions) {
 
@@ -30,7 +30,8 @@ record SeatConfiguration(UUID classId, String title, int capacity, int waitlistC
 	static SeatConfiguration of(MClass mclass, EnrollmentForm activeForm) {
 		return new SeatConfiguration(mclass.id(), mclass.title(), mclass.capacity(), mclass.waitlistCapacity(),
 				mclass.allowWaitlist(), mclass.selectionType(), mclass.visibility(), mclass.recruitStartAt(),
-				mclass.recruitEndAt(), mclass.startAt(), mclass.endAt(), mclass.version(), mclass.isDeleted(), mclass.deletedAt(),
+				mclass.recruitEndAt(), mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online(), mclass.version(),
+				mclass.isDeleted(), mclass.deletedAt(),
 				(activeForm != null) ? ActiveForm.of(activeForm) : null);
 	}
 

@@ -1,0 +1,33 @@
+package com.mclass.auth.stats;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.mclass.auth.user.Users;
+import com.mclass.platform.web.ApiResponse;
+
+/**
+ * The user count for enrollment-service's admin dashboard. Internal: never routed by the gateway (it routes
+ * {@code /api/**} only), admitted only from enrollment-service by the network policy.
+ */
+@Hidden
+@RestController
+class UserStatsController {
+
+	private final Users users;
+
+	UserStatsController(Users users) {
+		this.users = users;
+	}
+
+	@GetMapping("/internal/stats")
+	ApiResponse<UserStats> stats() {
+		return ApiResponse.ok(new UserStats(this.users.count()));
+	}
+
+	record UserStats(long totalUsers) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.mclass.launcher;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The five MClass services the launcher runs. When starts are queued ({@link PlatformSpec#startupConcurrency()})
+ * they start in this order: the gateway, the public entry point, last.
+ */
+public enum PlatformService {
+
+	AUTH("auth-service", "auth", "MCLASS_AUTH_URL", "MCLASS_AUTH_PORT", 8081),
+	CLASS("class-service", "class", "MCLASS_CLASS_URL", "MCLASS_CLASS_PORT", 8082),
+	ENROLLMENT("enrollment-service", "enrollment", "MCLASS_ENROLLMENT_URL", "MCLASS_ENROLLMENT_PORT", 8083),
+	NOTIFICATION("notification-service", "notification", "MCLASS_NOTIFICATION_URL", "MCLASS_NOTIFICATION_PORT", 8084),
+	GATEWAY("gateway", null, "MCLASS_GATEWAY_URL", "MCLASS_GATEWAY_PORT", 8080);
+
+	private final String module;
+
+	private final String databaseSuffix;
+
+	private final String urlVariable;
+
+	private final String portVariable;
+
+	private final int defaultPort;
+
+	PlatformService(String module, String databaseSuffix, String urlVariable, String portVariable, int defaultPort) {
+		this.module = module;
+		this.databaseSuffix = databaseSuffix;
+		this.urlVariable = urlVariable;
+		this.portVariable = portVariable;
+		this.defaultPort = defaultPort;
+	}
+
+	/** The Maven module, which is also the name of its jar ({@code <module>/target/<module>.jar}) and log file. */
+	public String module() {
+		return this.module;
+	}
+
+	/** The database name without the prefix ({@code auth} → {@code mclass_auth}); empty for the gateway. */
+	public Optional<String> databaseSuffix() {
+		return Optional.ofNullable(this.databaseSuffix);
+	}
+
+	/** The environment variable through which every service learns this service's base URL. */
+	public String urlVariable() {
+		return this.urlVariable;
+	}
+
+	/** The environment variable of the launcher that overrides this service's port. */
+	public String portVariable() {
+		return this.portVariable;
+	}
+
+	public int defaultPort() {
+		return this.defaultPort;
+	}
+
+	public static PlatformService ofModule(String module) {
+		return Arrays.stream(values())
+			.filter((service) -> service.module.equals(module))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No MClass service named '" + module + "'; known: "
+					+ Arrays.stream(values()).map(PlatformService::module).toList()));
+	}
+
+}

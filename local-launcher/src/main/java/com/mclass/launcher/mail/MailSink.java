@@ -1,0 +1,148 @@
+package com.mclass.launcher.mail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the platform's mail goes locally: a GreenMail SMTP server that accepts any sender and recipient without
+ * authentication, and an HTTP server with a Mailpit-compatible API and a small inbox page. Nothing is delivered
+ * anywhere else.
+ */
+public final class MailSink implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(MailSink.class);
+
+	private final GreenMail smtp;
+
+	private final HttpServer http;
+
+	private final ExecutorService httpThreads;
+
+	private final ReceivedMails mails;
+
+	private MailSink(GreenMail smtp, HttpServer http, ExecutorService httpThreads, ReceivedMails mails) {
+		this.smtp = smtp;
+		this.http = http;
+		this.httpThreads = httpThreads;
+		this.mails = mails;
+	}
+
+	/** Starts both servers on localhost; 0 for either port picks a free one. */
+	public static MailSink start(int smtpPort, int httpPort) {
+		ReceivedMails mails = new ReceivedMails();
+		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		try {
+			smtp.start();
+			smtp.getUserManager().setAuthRequired(false);
+			recordDeliveries(smtp, mails, Clock.systemUTC());
+		}
+		catch (RuntimeException ex) {
+			smtp.stop();
+			throw new IllegalStateException("Could not start the SMTP sink on port " + smtpPort + ": " + ex.getMessage(), ex);
+		}
+		ExecutorService httpThreads = Executors.newFixedThreadPool(4, daemonThreads("mail-http-"));
+		try {
+			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 0);
+			http.createContext("/api/", new MailpitApi(mails));
+			http.createContext("/", new InboxPage(mails));
+			http.setExecutor(httpThreads);
+			http.start();
+			MailSink sink = new MailSink(smtp, http, httpThreads, mails);
+			log.info("Mail: SMTP sink on localhost:{}, inbox and Mailpit API on {}", sink.smtpPort(), sink.apiUrl());
+			return sink;
+		}
+		catch (IOException | RuntimeException ex) {
+			smtp.stop();
+			httpThreads.shutdownNow();
+			throw new IllegalStateException("Could not start the mail inbox on port " + httpPort + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * GreenMail calls the delivery handler once per envelope recipient of a message; the inbox keeps one entry per
+	 * message, as Mailpit does, so only the first call for a message records it. GreenMail still stores it in its
+	 * own per-recipient mailboxes, which keeps its default behaviour for anyone reading those.
+	 */
+	private static void recordDeliveries(GreenMail smtp, ReceivedMails mails, Clock clock) {
+		MessageDeliveryHandler greenMailDefault = smtp.getUserManager().getMessageDeliveryHandler();
+		Set<MovingMessage> recorded = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+		smtp.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+			if (recorded.add(message)) {
+				try {
+					mails.add(ReceivedMail.read(message.getMessage(),
+							message.getToAddresses().stream().map(MailAddress::getEmail).collect(Collectors.toList()),
+							(message.getReturnPath() != null) ? message.getReturnPath().getEmail() : null,
+							clock.instant()));
+				}
+				catch (IOException | MessagingException | RuntimeException ex) {
+					log.warn("Could not read a received message for the inbox: {}", ex.toString());
+				}
+			}
+			return greenMailDefault.handle(message, recipient);
+		});
+	}
+
+	public int smtpPort() {
+		return this.smtp.getSmtp().getPort();
+	}
+
+	public int httpPort() {
+		return this.http.getAddress().getPort();
+	}
+
+	/** {@code http://localhost:<port>}: the inbox page and, under {@code /api/v1}, the Mailpit API. */
+	public URI apiUrl() {
+		return URI.create("http://localhost:" + httpPort());
+	}
+
+	/** How many messages are in the inbox now. */
+	public int messageCount() {
+		return this.mails.all().size();
+	}
+
+	@Override
+	public void close() {
+		this.http.stop(0);
+		this.httpThreads.shutdownNow();
+		try {
+			this.httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.smtp.stop();
+		log.info("Mail: stopped the SMTP sink and the inbox");
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger counter = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,342 @@
+package com.mclass.launcher.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service running as a child JVM: started with its environment, its output in its own log file, watched
+ * until its readiness probe answers, and stopped the way a container platform would (SIGTERM, a grace period,
+ * then SIGKILL for it and anything it started).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	/** How long a service may take to shut down gracefully before it is killed. */
+	public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+
+	private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
+	private static final int LOG_TAIL_LINES = 40;
+
+	private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(1))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	/**
+	 * What to start.
+	 *
+	 * @param name the service (also its log's name and its cache's name)
+	 * @param jar the Spring Boot executable jar
+	 * @param runtime the JDK to run it on
+	 * @param jvm JVM options and cache mode
+	 * @param environment added to the launcher's own environment
+	 * @param port the HTTP port it listens on (its readiness probe is there)
+	 * @param logFile receives stdout and stderr
+	 * @param cacheRoot where startup caches live
+	 * @param readyTimeout how long it may take to become ready
+	 */
+	public record Launch(String name, Path jar, JavaRuntime runtime, JvmSettings jvm, Map<String, String> environment,
+			int port, Path logFile, Path cacheRoot, Duration readyTimeout) {
+
+		public Launch {
+			environment = Map.copyOf(environment);
+		}
+
+		URI readinessProbe() {
+			return URI.create("http://localhost:" + this.port + "/actuator/health/readiness");
+		}
+
+		/** {@code <repo>/<module>}, the directory a developer would start the jar from. */
+		Path workingDirectory() {
+			Path target = this.jar.toAbsolutePath().getParent();
+			return (target != null && target.getParent() != null) ? target.getParent() : Path.of(".");
+		}
+
+	}
+
+	private final Launch launch;
+
+	private final Process process;
+
+	private final boolean fromCache;
+
+	private final long startedAt = System.nanoTime();
+
+	private volatile Duration readyAfter;
+
+	/** Set when we stop it ourselves: its exit then says nothing about its startup cache. */
+	private volatile boolean stopRequested;
+
+	private final StartupFailures startupFailures;
+
+	private ServiceProcess(Launch launch, Process process, boolean fromCache) {
+		this.launch = launch;
+		this.process = process;
+		this.fromCache = fromCache;
+		this.startupFailures = new StartupFailures(launch.logFile());
+	}
+
+	/**
+	 * Starts the service and waits until it is ready. With {@link CdsMode#CREATE} a missing startup cache is
+	 * created first; a service that dies while starting from a cache is started once more without it (and the
+	 * cache is thrown away), so a bad cache costs time but never a failed start.
+	 * @param onSpawn told about every process as soon as it exists, so that the caller can stop it when it gives
+	 * up waiting (for example because another service failed)
+	 */
+	public static ServiceProcess startReady(Launch launch, Consumer<ServiceProcess> onSpawn) {
+		StartupCache cache = StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime());
+		CdsMode mode = cache.isSupported() ? launch.jvm().cds() : CdsMode.OFF;
+		if (mode == CdsMode.CREATE && !cache.isReady()) {
+			createCache(launch, cache);
+		}
+		boolean useCache = mode != CdsMode.OFF && cache.isReady();
+		ServiceProcess service = spawn(launch, useCache ? cache : null, false);
+		onSpawn.accept(service);
+		try {
+			service.awaitReady();
+			return service;
+		}
+		catch (ServiceStartupException ex) {
+			if (!useCache || service.process.isAlive() || service.stopRequested || Thread.currentThread().isInterrupted()
+					|| new StartupFailures(launch.logFile()).scan() != null) {
+				// Not the cache's fault: still running, stopped by us, or Spring Boot itself reported the failure.
+				throw ex;
+			}
+			log.warn("{} exited while starting from its startup cache; discarding the cache and starting it plainly",
+					launch.name());
+			cache.discard();
+			ServiceProcess plain = spawn(launch, null, true);
+			onSpawn.accept(plain);
+			plain.awaitReady();
+			return plain;
+		}
+	}
+
+	private static void createCache(Launch launch, StartupCache cache) {
+		long started = System.nanoTime();
+		log.info("{}: creating its startup cache (a training start, once per build of the jar)", launch.name());
+		try {
+			cache.create(launch.jvm().options(), launch.environment(), launch.workingDirectory(),
+					launch.readyTimeout().multipliedBy(2));
+			log.info("{}: startup cache created in {} s", launch.name(), seconds(System.nanoTime() - started));
+		}
+		catch (IOException ex) {
+			log.warn("{}: could not create its startup cache ({}); starting it without one", launch.name(),
+					ex.getMessage());
+			cache.discard();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			cache.discard();
+			throw new ServiceStartupException(launch.name(), "Startup of " + launch.name() + " was cancelled");
+		}
+	}
+
+	private static ServiceProcess spawn(Launch launch, StartupCache cache, boolean appendToLog) {
+		List<String> command = new ArrayList<>();
+		command.add(launch.runtime().executable().toString());
+		command.addAll(launch.jvm().options());
+		if (cache != null) {
+			command.addAll(cache.launchArguments());
+		}
+		else {
+			command.add("-jar");
+			command.add(launch.jar().toString());
+		}
+		try {
+			Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
+			// The command line heads the log: the first thing to look at when a service behaves differently here.
+			String header = "# mclass: " + String.join(" ", command) + System.lineSeparator();
+			if (appendToLog) {
+				Files.writeString(launch.logFile(), header, StandardCharsets.UTF_8,
+						StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			}
+			else {
+				Files.writeString(launch.logFile(), header, StandardCharsets.UTF_8);
+			}
+			ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workingDirectory().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+			builder.environment().putAll(launch.environment());
+			Process process = builder.start();
+			log.debug("{}: started pid {}: {}", launch.name(), process.pid(), command);
+			return new ServiceProcess(launch, process, cache != null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + launch.name() + " (" + command + ")", ex);
+		}
+	}
+
+	/** Polls the readiness probe until it answers 200; fails fast when the process exits. */
+	void awaitReady() {
+		long deadline = this.startedAt + this.launch.readyTimeout().toNanos();
+		HttpRequest probe = HttpRequest.newBuilder(this.launch.readinessProbe()).timeout(Duration.ofSeconds(2)).GET().build();
+		String lastAnswer = "no answer yet";
+		while (true) {
+			if (!this.process.isAlive()) {
+				throw new ServiceStartupException(this.launch.name(), this.launch.name() + " exited with code "
+						+ this.process.exitValue() + " while starting" + (this.fromCache ? " (from its startup cache)" : "")
+						+ ". " + logTailSection());
+			}
+			try {
+				HttpResponse<String> response = PROBE_CLIENT.send(probe, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					this.readyAfter = Duration.ofNanos(System.nanoTime() - this.startedAt);
+					return;
+				}
+				lastAnswer = response.statusCode() + " " + response.body();
+			}
+			catch (ConnectException ex) {
+				lastAnswer = "connection refused (not listening yet)";
+			}
+			catch (IOException ex) {
+				lastAnswer = ex.toString();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ServiceStartupException(this.launch.name(), "Startup of " + this.launch.name() + " was cancelled");
+			}
+			String fatal = this.startupFailures.scan();
+			if (fatal != null) {
+				throw new ServiceStartupException(this.launch.name(), this.launch.name() + " failed to start (its log says \""
+						+ fatal + "\") but its JVM is still running. " + logTailSection());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new ServiceStartupException(this.launch.name(), this.launch.name() + " did not become ready within "
+						+ this.launch.readyTimeout().toSeconds() + " s (GET " + this.launch.readinessProbe()
+						+ " last answered: " + lastAnswer + "). " + logTailSection());
+			}
+			try {
+				Thread.sleep(PROBE_INTERVAL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ServiceStartupException(this.launch.name(), "Startup of " + this.launch.name() + " was cancelled");
+			}
+		}
+	}
+
+	private String logTailSection() {
+		return "Last lines of its log (" + this.launch.logFile() + "):\n" + LogTail.of(this.launch.logFile(), LOG_TAIL_LINES);
+	}
+
+	public String name() {
+		return this.launch.name();
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Whether it was started from a startup cache. */
+	public boolean isFromCache() {
+		return this.fromCache;
+	}
+
+	/** From process start until the readiness probe answered 200; null while not ready. */
+	public Duration readyAfter() {
+		return this.readyAfter;
+	}
+
+	public Path logFile() {
+		return this.launch.logFile();
+	}
+
+	/** The exit code, once it has exited. */
+	public int exitValue() {
+		return this.process.exitValue();
+	}
+
+	public String logTail(int lines) {
+		return LogTail.of(this.launch.logFile(), lines);
+	}
+
+	@Override
+	public void close() {
+		stopAll(List.of(this), STOP_GRACE);
+	}
+
+	/**
+	 * Stops the processes together: SIGTERM to all first, so that they shut down in parallel, then up to
+	 * {@code grace} for them to exit, then SIGKILL for whatever is left, descendants included. Descendants are
+	 * listed before the signal because once a parent exits its children are re-parented and can no longer be
+	 * found through it.
+	 */
+	public static void stopAll(Collection<ServiceProcess> services, Duration grace) {
+		List<ProcessHandle> descendants = new ArrayList<>();
+		for (ServiceProcess service : services) {
+			service.stopRequested = true;
+			service.process.descendants().forEach(descendants::add);
+			service.process.destroy();
+		}
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (ServiceProcess service : services) {
+			try {
+				long remaining = Math.max(0, deadline - System.nanoTime());
+				if (!service.process.waitFor(remaining, TimeUnit.NANOSECONDS)) {
+					log.warn("{} did not stop within {} s; killing it", service.name(), grace.toSeconds());
+					service.process.destroyForcibly();
+					service.process.waitFor(5, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				service.process.destroyForcibly();
+			}
+		}
+		for (ProcessHandle descendant : descendants) {
+			if (descendant.isAlive()) {
+				descendant.destroyForcibly();
+			}
+		}
+		for (ProcessHandle descendant : descendants) {
+			awaitExit(descendant);
+		}
+	}
+
+	/** SIGKILL is asynchronous; wait until the process is really gone so that its ports are free afterwards. */
+	private static void awaitExit(ProcessHandle process) {
+		try {
+			process.onExit().get(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.warn("Process {} did not exit after SIGKILL", process.pid());
+		}
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+	}
+
+}

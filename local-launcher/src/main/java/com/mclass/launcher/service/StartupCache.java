@@ -1,0 +1,166 @@
+package com.mclass.launcher.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A per-service startup cache under {@code <cacheRoot>/<service>/<key>/}, where the key is the JDK version and
+ * the jar's size and modification time, so that a rebuilt jar or another JDK never meets an old cache.
+ *
+ * <p>Both kinds of cache need the application on a plain class path of jars, so the Spring Boot jar is first
+ * extracted ({@code -Djarmode=tools extract}); a training run then starts the service up to the end of context
+ * refresh ({@code -Dspring.context.exit=onRefresh}) and the JVM writes what it loaded on exit: an AOT cache with
+ * linked classes and method profiles on JDK 25 ({@code -XX:AOTCacheOutput}), a dynamic CDS archive on older JDKs
+ * ({@code -XX:ArchiveClassesAtExit}). A cache is only used once a {@code complete} marker exists, so a training
+ * run that died half way is never picked up.
+ */
+final class StartupCache {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupCache.class);
+
+	private static final int AOT_CACHE_FEATURE = 25;
+
+	private static final int DYNAMIC_ARCHIVE_FEATURE = 13;
+
+	private final Path serviceDirectory;
+
+	private final Path directory;
+
+	private final Path jar;
+
+	private final JavaRuntime runtime;
+
+	private StartupCache(Path serviceDirectory, Path directory, Path jar, JavaRuntime runtime) {
+		this.serviceDirectory = serviceDirectory;
+		this.directory = directory;
+		this.jar = jar;
+		this.runtime = runtime;
+	}
+
+	static StartupCache of(Path cacheRoot, String service, Path jar, JavaRuntime runtime) {
+		Path serviceDirectory = cacheRoot.resolve(service);
+		String key;
+		try {
+			key = runtime.version() + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+		}
+		catch (IOException ex) {
+			key = "unreadable-jar";
+		}
+		return new StartupCache(serviceDirectory, serviceDirectory.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_")), jar,
+				runtime);
+	}
+
+	boolean isSupported() {
+		return this.runtime.feature() >= DYNAMIC_ARCHIVE_FEATURE;
+	}
+
+	boolean isReady() {
+		return isSupported() && Files.exists(this.directory.resolve("complete")) && Files.exists(cacheFile());
+	}
+
+	/** The arguments that replace {@code -jar <jar>} when the cache is used. */
+	List<String> launchArguments() {
+		List<String> arguments = new ArrayList<>();
+		if (usesAotCache()) {
+			arguments.add("-XX:AOTCache=" + cacheFile());
+		}
+		else {
+			arguments.add("-XX:SharedArchiveFile=" + cacheFile());
+		}
+		arguments.add("-jar");
+		arguments.add(extractedJar().toString());
+		return arguments;
+	}
+
+	/**
+	 * Extracts the jar and runs the training start with the service's real configuration (the infrastructure is
+	 * already up, so its context refreshes exactly as it will later). Throws when anything goes wrong; the caller
+	 * then starts the service without a cache.
+	 */
+	void create(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory, Duration timeout)
+			throws IOException, InterruptedException {
+		deleteRecursively(this.serviceDirectory); // older keys are stale by definition
+		Files.createDirectories(this.directory);
+		Path trainingLog = this.directory.resolve("training.log");
+		run(List.of(this.runtime.executable().toString(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract",
+				"--destination", this.directory.resolve("app").toString()), Map.of(), workingDirectory, trainingLog,
+				Duration.ofMinutes(2), "extracting");
+		List<String> training = new ArrayList<>();
+		training.add(this.runtime.executable().toString());
+		training.addAll(jvmOptions);
+		training.add(usesAotCache() ? "-XX:AOTCacheOutput=" + cacheFile() : "-XX:ArchiveClassesAtExit=" + cacheFile());
+		training.add("-Dspring.context.exit=onRefresh");
+		training.add("-jar");
+		training.add(extractedJar().toString());
+		run(training, environment, workingDirectory, trainingLog, timeout, "training");
+		if (!Files.exists(cacheFile())) {
+			throw new IOException("the training run wrote no cache; see " + trainingLog);
+		}
+		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
+	}
+
+	void discard() {
+		deleteRecursively(this.directory);
+	}
+
+	Path trainingLog() {
+		return this.directory.resolve("training.log");
+	}
+
+	private boolean usesAotCache() {
+		return this.runtime.feature() >= AOT_CACHE_FEATURE;
+	}
+
+	private Path cacheFile() {
+		return this.directory.resolve(usesAotCache() ? "app.aot" : "app.jsa");
+	}
+
+	private Path extractedJar() {
+		return this.directory.resolve("app").resolve(this.jar.getFileName());
+	}
+
+	private static void run(List<String> command, Map<String, String> environment, Path workingDirectory, Path log,
+			Duration timeout, String step) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		try {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IOException(step + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+			}
+			if (process.exitValue() != 0) {
+				throw new IOException(step + " failed with exit code " + process.exitValue() + "; see " + log);
+			}
+		}
+		finally {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", directory, ex.getMessage());
+		}
+	}
+
+}
