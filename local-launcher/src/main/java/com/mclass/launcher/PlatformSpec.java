@@ -66,16 +66,15 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 						state.resolve("postgres"), false),
 				new RedisSettings(redisHost, redisPort, true, redisPort), JvmSettings.fromEnvironment(environment),
 				Admin.fromEnvironment(environment), state.resolve("logs"), state.resolve("cds"),
-				// A local run starts with something to look at: class-service seeds its demo classes.
-				Map.of(PlatformService.CLASS,
-						Map.of("MCLASS_DEMO_DATA_ENABLED", environment.getOrDefault("MCLASS_DEMO_DATA_ENABLED", "true"))),
+				localServiceEnvironment(environment),
 				DEFAULT_READY_TIMEOUT, count(environment, "MCLASS_STARTUP_CONCURRENCY", 0));
 	}
 
 	/**
 	 * For end-to-end tests: every port free-picked, fresh databases {@code mclass_systest_*} (dropped and created
 	 * again on start, so no run sees another's data), an existing PostgreSQL/Redis if one answers (else embedded ones
-	 * on free ports with temporary data), no demo data, logs in {@code system-tests/target/platform-logs}. Startup
+	 * on free ports with temporary data), the same demo data and limits as a local run, logs in
+	 * {@code system-tests/target/platform-logs}. Startup
 	 * caches made by {@code ./mclass up --cds} are used.
 	 */
 	public static PlatformSpec forTests(Path repoRoot) {
@@ -91,7 +90,21 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 					.withFreshDatabases(true),
 				local.redis().withEmbeddedFallback(0), local.jvm(), local.admin(),
 				local.repoRoot().resolve("system-tests").resolve("target").resolve("platform-logs"),
-				local.cacheDirectory(), Map.of(), DEFAULT_READY_TIMEOUT, local.startupConcurrency());
+				local.cacheDirectory(), local.serviceEnvironment(), DEFAULT_READY_TIMEOUT, local.startupConcurrency());
+	}
+
+	/**
+	 * What a local platform adds to each service's configuration: class-service seeds its demo classes (something to
+	 * look at), and the gateway's per-address limit on the sign-in endpoints is raised, since every local user and the
+	 * rush benchmark's thousands of sign-ups come from one address.
+	 */
+	private static Map<PlatformService, Map<String, String>> localServiceEnvironment(Map<String, String> environment) {
+		return Map.of(PlatformService.CLASS,
+				Map.of("MCLASS_DEMO_DATA_ENABLED", environment.getOrDefault("MCLASS_DEMO_DATA_ENABLED", "true")),
+				PlatformService.GATEWAY,
+				Map.of("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", "2000"),
+						"MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST",
+						environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST", "5000")));
 	}
 
 	/** {@code <repoRoot>/<module>/target/<module>.jar}. */

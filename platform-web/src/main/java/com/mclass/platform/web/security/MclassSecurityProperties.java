@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How a service checks the access tokens auth-service issues.
  *
- * @param jwksUri where auth-service publishes its signing keys
+ * @param jwksUri where auth-service publishes its signing keys; unset, {@code ${MCLASS_AUTH_URL}/.well-known/jwks.json}
  * @param issuer the {@code iss} every token must carry
  * @param audience the {@code aud} every token must carry
  * @param publicPaths paths anyone may call, optionally prefixed by a method ({@code "GET /api/mclasses/**"}); a token
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revocationCacheTtl how long a "not revoked" answer from Redis is trusted; logout takes effect within it
  */
 @ConfigurationProperties("mclass.security")
-public record MclassSecurityProperties(@DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwksUri,
+public record MclassSecurityProperties(String jwksUri,
 		@DefaultValue("mclass-auth") String issuer, @DefaultValue("mclass-api") String audience,
 		@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> signInPaths,
 		@DefaultValue("1s") Duration revocationCacheTtl) {

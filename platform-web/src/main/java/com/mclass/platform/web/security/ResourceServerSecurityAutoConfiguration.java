@@ -13,6 +13,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -53,8 +54,11 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, Environment environment) {
+		// The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both.
+		String jwksUri = (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
+				: environment.resolvePlaceholders("${MCLASS_AUTH_URL:http://localhost:8081}/.well-known/jwks.json");
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(TokenClaimValidators.accessToken(properties, revokedSessions));

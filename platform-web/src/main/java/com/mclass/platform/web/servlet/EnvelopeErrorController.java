@@ -37,6 +37,10 @@ class EnvelopeErrorController implements ErrorController {
 		Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (statusAttribute instanceof Integer value) ? value : 500;
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (status == 500 && failure instanceof Throwable throwable && dependsOnAnUnavailableService(throwable)) {
+			// e.g. auth-service's key set cannot be fetched: the request is fine, a dependency is down
+			status = 503;
+		}
 		if (status >= 500) {
 			log.error("Request to {} failed outside the controllers with status {}",
 					request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
@@ -44,6 +48,16 @@ class EnvelopeErrorController implements ErrorController {
 		}
 		CommonErrorCode code = CommonErrorCode.forStatus(status);
 		return ResponseEntity.status(status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+	}
+
+	/** Spring Security's word for "could not check the credentials", as opposed to "the credentials are wrong". */
+	private static boolean dependsOnAnUnavailableService(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getName().equals("org.springframework.security.authentication.AuthenticationServiceException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
