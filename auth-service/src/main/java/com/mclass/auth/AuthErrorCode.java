@@ -3,37 +3,21 @@ package com.mclass.auth;
 import com.mclass.platform.web.ErrorCode;
 
 /** The codes only auth-service answers with; texts live in messages*.properties under {@code error.<CODE>}. */
-public enum AuthErrorCode implements ErrorCode {
+public final class AuthErrorCode {
 
-	EMAIL_TAKEN(409, "This e-mail is already registered."),
-	INVALID_CREDENTIALS(401, "The e-mail or password is incorrect."),
-	INVALID_REFRESH_TOKEN(401, "The refresh token is invalid, expired or already used. Log in again."),
-	INVALID_EXCHANGE_CODE(401, "The sign-in code is invalid or has expired. Sign in again."),
-	CANNOT_CHANGE_OWN_ROLE(409, "Administrators cannot change their own role."),
-	TERM_VERSION_CONFLICT(409, "Another version of this term was published at the same time. Try again.");
+	public static final ErrorCode EMAIL_TAKEN = new ErrorCode("EMAIL_TAKEN", 409, "This e-mail is already registered.");
 
-	private final int httpStatus;
+	public static final ErrorCode INVALID_CREDENTIALS = new ErrorCode("INVALID_CREDENTIALS", 401, "The e-mail or password is incorrect.");
 
-	private final String defaultMessage;
+	public static final ErrorCode INVALID_REFRESH_TOKEN = new ErrorCode("INVALID_REFRESH_TOKEN", 401, "The refresh token is invalid, expired or already used. Log in again.");
 
-	AuthErrorCode(int httpStatus, String defaultMessage) {
-		this.httpStatus = httpStatus;
-		this.defaultMessage = defaultMessage;
-	}
+	public static final ErrorCode INVALID_EXCHANGE_CODE = new ErrorCode("INVALID_EXCHANGE_CODE", 401, "The sign-in code is invalid or has expired. Sign in again.");
 
-	@Override
-	public String code() {
-		return name();
-	}
+	public static final ErrorCode CANNOT_CHANGE_OWN_ROLE = new ErrorCode("CANNOT_CHANGE_OWN_ROLE", 409, "Administrators cannot change their own role.");
 
-	@Override
-	public int httpStatus() {
-		return this.httpStatus;
-	}
+	public static final ErrorCode TERM_VERSION_CONFLICT = new ErrorCode("TERM_VERSION_CONFLICT", 409, "Another version of this term was published at the same time. Try again.");
 
-	@Override
-	public String defaultMessage() {
-		return this.defaultMessage;
+	private AuthErrorCode() {
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.mclass.platform.web.ApiErrorResponse;
 import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
 /**
@@ -39,7 +40,7 @@ class TransientFailures {
 			PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<ApiErrorResponse> overloaded(Exception ex) {
 		log.warn("Answered 503: the database did not admit the request in time ({})", ex.toString());
-		CommonErrorCode code = CommonErrorCode.SERVICE_UNAVAILABLE;
+		ErrorCode code = CommonErrorCode.SERVICE_UNAVAILABLE;
 		return ResponseEntity.status(code.httpStatus()).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 

@@ -4,51 +4,45 @@ package com.mclass.platform.web;
  * Codes that any MClass service (and the gateway) can answer with. Domain codes such as {@code CLASS_FULL} live in the
  * service that owns the rule.
  */
-public enum CommonErrorCode implements ErrorCode {
+public final class CommonErrorCode {
 
-	VALIDATION_FAILED(400, "The request is invalid."),
-	MALFORMED_REQUEST(400, "The request body could not be read."),
-	UNAUTHENTICATED(401, "Authentication is required."),
-	TOKEN_EXPIRED(401, "The access token has expired."),
-	FORBIDDEN(403, "You are not allowed to do this."),
-	NOT_FOUND(404, "The resource was not found."),
-	METHOD_NOT_ALLOWED(405, "This method is not allowed here."),
-	NOT_ACCEPTABLE(406, "No acceptable representation is available."),
-	CONFLICT(409, "The request conflicts with the current state."),
-	PAYLOAD_TOO_LARGE(413, "The request body is too large."),
-	UNSUPPORTED_MEDIA_TYPE(415, "This content type is not supported."),
-	RATE_LIMITED(429, "Too many requests. Try again later."),
-	INTERNAL_ERROR(500, "An unexpected error occurred."),
-	BAD_GATEWAY(502, "An upstream service answered with an error."),
-	SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable."),
-	GATEWAY_TIMEOUT(504, "An upstream service did not answer in time.");
+	public static final ErrorCode VALIDATION_FAILED = new ErrorCode("VALIDATION_FAILED", 400, "The request is invalid.");
 
-	private final int httpStatus;
+	public static final ErrorCode MALFORMED_REQUEST = new ErrorCode("MALFORMED_REQUEST", 400, "The request body could not be read.");
 
-	private final String defaultMessage;
+	public static final ErrorCode UNAUTHENTICATED = new ErrorCode("UNAUTHENTICATED", 401, "Authentication is required.");
 
-	CommonErrorCode(int httpStatus, String defaultMessage) {
-		this.httpStatus = httpStatus;
-		this.defaultMessage = defaultMessage;
-	}
+	public static final ErrorCode TOKEN_EXPIRED = new ErrorCode("TOKEN_EXPIRED", 401, "The access token has expired.");
 
-	@Override
-	public String code() {
-		return name();
-	}
+	public static final ErrorCode FORBIDDEN = new ErrorCode("FORBIDDEN", 403, "You are not allowed to do this.");
 
-	@Override
-	public int httpStatus() {
-		return this.httpStatus;
-	}
+	public static final ErrorCode NOT_FOUND = new ErrorCode("NOT_FOUND", 404, "The resource was not found.");
 
-	@Override
-	public String defaultMessage() {
-		return this.defaultMessage;
+	public static final ErrorCode METHOD_NOT_ALLOWED = new ErrorCode("METHOD_NOT_ALLOWED", 405, "This method is not allowed here.");
+
+	public static final ErrorCode NOT_ACCEPTABLE = new ErrorCode("NOT_ACCEPTABLE", 406, "No acceptable representation is available.");
+
+	public static final ErrorCode CONFLICT = new ErrorCode("CONFLICT", 409, "The request conflicts with the current state.");
+
+	public static final ErrorCode PAYLOAD_TOO_LARGE = new ErrorCode("PAYLOAD_TOO_LARGE", 413, "The request body is too large.");
+
+	public static final ErrorCode UNSUPPORTED_MEDIA_TYPE = new ErrorCode("UNSUPPORTED_MEDIA_TYPE", 415, "This content type is not supported.");
+
+	public static final ErrorCode RATE_LIMITED = new ErrorCode("RATE_LIMITED", 429, "Too many requests. Try again later.");
+
+	public static final ErrorCode INTERNAL_ERROR = new ErrorCode("INTERNAL_ERROR", 500, "An unexpected error occurred.");
+
+	public static final ErrorCode BAD_GATEWAY = new ErrorCode("BAD_GATEWAY", 502, "An upstream service answered with an error.");
+
+	public static final ErrorCode SERVICE_UNAVAILABLE = new ErrorCode("SERVICE_UNAVAILABLE", 503, "The service is temporarily unavailable.");
+
+	public static final ErrorCode GATEWAY_TIMEOUT = new ErrorCode("GATEWAY_TIMEOUT", 504, "An upstream service did not answer in time.");
+
+	private CommonErrorCode() {
 	}
 
 	/** The code a bare HTTP status maps to when nothing more specific is known. */
-	public static CommonErrorCode forStatus(int status) {
+	public static ErrorCode forStatus(int status) {
 		return switch (status) {
 			case 400 -> VALIDATION_FAILED;
 			case 401 -> UNAUTHENTICATED;

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.mclass.platform.web.ApiErrorResponse;
 import com.mclass.platform.web.CommonErrorCode;
+import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
 /**
@@ -46,7 +47,7 @@ class EnvelopeErrorController implements ErrorController {
 					request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
 					(failure instanceof Throwable throwable) ? throwable : null);
 		}
-		CommonErrorCode code = CommonErrorCode.forStatus(status);
+		ErrorCode code = CommonErrorCode.forStatus(status);
 		return ResponseEntity.status(status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 

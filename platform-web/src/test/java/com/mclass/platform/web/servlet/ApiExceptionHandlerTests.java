@@ -148,26 +148,7 @@ class ApiExceptionHandlerTests {
 			.andExpect(header().string("Content-Type", containsString("application/json")));
 	}
 
-	enum SampleErrorCode implements ErrorCode {
-
-		SAMPLE_FULL;
-
-		@Override
-		public String code() {
-			return name();
-		}
-
-		@Override
-		public int httpStatus() {
-			return 409;
-		}
-
-		@Override
-		public String defaultMessage() {
-			return "Full.";
-		}
-
-	}
+	static final ErrorCode SAMPLE_FULL = new ErrorCode("SAMPLE_FULL", 409, "Full.");
 
 	record SampleRequest(@NotBlank String name, @Email @NotBlank String email, @Min(1) int seats) {
 	}
@@ -197,7 +178,7 @@ class ApiExceptionHandlerTests {
 
 		@PostMapping("/samples/full")
 		ApiResponse<String> full() {
-			throw new ApiException(SampleErrorCode.SAMPLE_FULL, null, List.of(new ErrorDetail("seats", "none left")));
+			throw new ApiException(SAMPLE_FULL, null, List.of(new ErrorDetail("seats", "none left")));
 		}
 
 		@GetMapping("/samples/boom")
