@@ -86,7 +86,9 @@ class PlatformSpecTests {
 		assertThat(spec.redis().embeddedPort()).isZero();
 		assertThat(spec.logDirectory()).isEqualTo(this.repo.resolve("system-tests/target/platform-logs"));
 		assertThat(spec.database().freshDatabases()).isTrue();
-		assertThat(spec.serviceEnvironment(PlatformService.CLASS)).isEmpty();
+		// the same platform as a local run: demo classes, and a sign-in limit that many sign-ups from one address pass
+		assertThat(spec.serviceEnvironment(PlatformService.CLASS)).containsEntry("MCLASS_DEMO_DATA_ENABLED", "true");
+		assertThat(spec.serviceEnvironment(PlatformService.GATEWAY)).containsEntry("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", "2000");
 	}
 
 	@Test
@@ -96,7 +98,7 @@ class PlatformSpecTests {
 			.withServiceEnvironment(PlatformService.AUTH, Map.of("B", "2"));
 
 		assertThat(spec.serviceEnvironment(PlatformService.AUTH)).containsOnly(Map.entry("A", "1"), Map.entry("B", "2"));
-		assertThat(spec.serviceEnvironment(PlatformService.GATEWAY)).isEmpty();
+		assertThat(spec.serviceEnvironment(PlatformService.NOTIFICATION)).isEmpty();
 	}
 
 	@Test
