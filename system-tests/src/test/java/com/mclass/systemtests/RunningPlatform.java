@@ -22,7 +22,7 @@ class RunningPlatform implements ParameterResolver {
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
 		Class<?> type = parameter.getParameter().getType();
-		return type == Gateway.class || type == MailInbox.class;
+		return type == Gateway.class || type == MailInbox.class || type == LocalPlatform.class;
 	}
 
 	@Override
@@ -31,6 +31,9 @@ class RunningPlatform implements ParameterResolver {
 			.getStore(NAMESPACE)
 			.getOrComputeIfAbsent("platform", (key) -> new Started(LocalPlatform.start(spec())), Started.class);
 		Class<?> type = parameter.getParameter().getType();
+		if (type == LocalPlatform.class) {
+			return platform.platform(); // for operators' views only: the service ports, never to bypass the gateway
+		}
 		return (type == Gateway.class) ? new Gateway(platform.platform().gatewayUrl())
 				: new MailInbox(platform.platform().mailApiUrl());
 	}
