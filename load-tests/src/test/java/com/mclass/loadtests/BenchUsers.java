@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The students of the rush, each with a fresh access token. Registering costs a bcrypt hash (~70 ms of a core), and so
- * does logging in, so created students are kept in a CSV cache ({@code email,password}, one per line) and logged in
- * again on later runs; only the students the cache lacks are registered (and appended to it at once, so an
+ * does logging in, so created students are kept in a CSV cache ({@code email,password}, one per line) and signed in
+ * again on later runs — with the refresh token of their last session when {@code bench-sessions.csv} has one (no
+ * bcrypt: a 7-day session, rotated at each use), else by logging in; only the students the cache lacks are registered (and appended to it at once, so an
  * interrupted setup keeps what it made). A cache the platform does not know (its databases were recreated) is set
  * aside as {@code .stale} after one probe, instead of failing thousands of logins — which would also lock this
  * client's address out of logging in.
@@ -31,7 +32,7 @@ final class BenchUsers {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	record Student(String email, String password, String accessToken) {
+	record Student(String email, String password, String accessToken, String refreshToken) {
 	}
 
 	private record Credentials(String email, String password) {
@@ -48,6 +49,11 @@ final class BenchUsers {
 	private final AtomicInteger registered = new AtomicInteger();
 
 	private final AtomicInteger loggedIn = new AtomicInteger();
+
+	private final AtomicInteger refreshed = new AtomicInteger();
+
+	/** email → refresh token of the student's last session (7 days), from {@code bench-sessions.csv}. */
+	private Map<String, String> sessions = Map.of();
 
 	private BufferedWriter cacheWriter;
 
@@ -66,6 +72,14 @@ final class BenchUsers {
 		return this.loggedIn.get();
 	}
 
+	int refreshed() {
+		return this.refreshed.get();
+	}
+
+	private Path sessionsCsv() {
+		return this.settings.usersCsv().resolveSibling("bench-sessions.csv");
+	}
+
 	List<Student> obtain(int count) {
 		List<Credentials> cached = readCache();
 		if (!cached.isEmpty() && login(cached.get(0)) == null) {
@@ -74,8 +88,9 @@ final class BenchUsers {
 			move(this.settings.usersCsv(), stale);
 			cached = List.of();
 		}
+		this.sessions = readSessions();
 		String run = HexFormat.of().formatHex(RANDOM.generateSeed(4));
-		log("Obtaining " + count + " student tokens: " + Math.min(count, cached.size()) + " from the cache (login), "
+		log("Obtaining " + count + " student tokens: " + Math.min(count, cached.size()) + " from the cache (refresh token, else login), "
 				+ Math.max(0, count - cached.size()) + " to register, " + this.settings.setupConcurrency() + " at a time");
 		long started = System.nanoTime();
 		AtomicInteger done = new AtomicInteger();
@@ -104,6 +119,7 @@ final class BenchUsers {
 			students.forEach((student) -> keep.add(new Credentials(student.email(), student.password())));
 			keep.addAll(cached.subList(Math.min(count, cached.size()), cached.size()));
 			rewriteCache(keep);
+			writeSessions(students);
 			return students;
 		}
 		finally {
@@ -127,6 +143,15 @@ final class BenchUsers {
 	}
 
 	private Student loginOrReplace(Credentials credentials, String run, int index) {
+		String refreshToken = this.sessions.get(credentials.email());
+		if (refreshToken != null) {
+			// No bcrypt on this path: a new access token for the session of the last run (refresh tokens rotate)
+			PlatformClient.Reply reply = this.client.post("/api/auth/refresh", null, Map.of("refreshToken", refreshToken));
+			if (reply.status() == 200) {
+				this.refreshed.incrementAndGet();
+				return student(credentials, reply);
+			}
+		}
 		Student student = login(credentials);
 		return (student != null) ? student : register(newCredentials(run, index));
 	}
@@ -140,7 +165,7 @@ final class BenchUsers {
 		}
 		reply.expect(200, "login of " + credentials.email());
 		this.loggedIn.incrementAndGet();
-		return new Student(credentials.email(), credentials.password(), reply.data().path("accessToken").asText());
+		return student(credentials, reply);
 	}
 
 	private Student register(Credentials credentials) {
@@ -160,7 +185,53 @@ final class BenchUsers {
 		reply.expect(201, "registration of " + credentials.email());
 		remember(credentials);
 		this.registered.incrementAndGet();
-		return new Student(credentials.email(), credentials.password(), reply.data().path("accessToken").asText());
+		return student(credentials, reply);
+	}
+
+	private static Student student(Credentials credentials, PlatformClient.Reply reply) {
+		return new Student(credentials.email(), credentials.password(), reply.data().path("accessToken").asText(),
+				reply.data().path("refreshToken").asText(null));
+	}
+
+	private Map<String, String> readSessions() {
+		Path csv = sessionsCsv();
+		Map<String, String> tokens = new java.util.HashMap<>();
+		if (Files.isRegularFile(csv)) {
+			try {
+				for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+					int comma = line.indexOf(',');
+					if (comma > 0) {
+						tokens.put(line.substring(0, comma), line.substring(comma + 1).trim());
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			// each token is used once: a crash before the new ones are written must not replay them (reuse ends the session)
+			try {
+				Files.delete(csv);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return tokens;
+	}
+
+	private void writeSessions(List<Student> students) {
+		List<String> lines = new ArrayList<>(students.size());
+		for (Student student : students) {
+			if (student.refreshToken() != null && !student.refreshToken().isEmpty()) {
+				lines.add(student.email() + "," + student.refreshToken());
+			}
+		}
+		try {
+			Files.write(sessionsCsv(), lines, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Credentials newCredentials(String run, int index) {

@@ -255,7 +255,7 @@ final class RushReport {
 		if (this.prepared != null) {
 			out.append(String.format(Locale.ROOT, "run %s  class %s  (%d + %d places)%n", this.prepared.runId(),
 					this.prepared.classId(), this.settings.capacity(), this.settings.waitlistCapacity()));
-			out.append(String.format(Locale.ROOT, "setup %.0f s untimed: %d registered, %d logged in%n", this.prepared.setupSeconds(),
+			out.append(String.format(Locale.ROOT, "setup %.0f s untimed: %d registered, %d signed in again%n", this.prepared.setupSeconds(),
 					this.prepared.registered(), this.prepared.loggedIn()));
 		}
 		if (this.settings.warmupUsers() > 0) {

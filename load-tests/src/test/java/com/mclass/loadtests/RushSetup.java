@@ -76,9 +76,9 @@ final class RushSetup implements AutoCloseable {
 			throw new IllegalStateException("The rush class is not fresh and open: " + before);
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		log(String.format("Setup done in %.0f s (%d registered, %d logged in, %d answers 429 waited out); rush class %s",
-				seconds, users.registered(), users.loggedIn(), this.client.rateLimitedCount(), classId));
-		return new Prepared(runId, classId, warmupClassId, admin, students, users.registered(), users.loggedIn(),
+		log(String.format("Setup done in %.0f s (%d registered, %d logged in, %d refreshed, %d answers 429 waited out); rush class %s",
+				seconds, users.registered(), users.loggedIn(), users.refreshed(), this.client.rateLimitedCount(), classId));
+		return new Prepared(runId, classId, warmupClassId, admin, students, users.registered(), users.loggedIn() + users.refreshed(),
 				this.client.rateLimitedCount(), seconds);
 	}
 
