@@ -73,6 +73,12 @@ mkdir -p "$TARGET"
 rm -f "$TARGET/rush-summary.env" "$TARGET/rush-summary.json" "$TARGET/rush-report.txt"
 
 # ---- 1. the rush (Gatling) -------------------------------------------------------------------------------------
+# listen_overflows: connections the kernel dropped because a listening socket's accept queue was full (Linux)
+listen_overflows() {
+  awk '/^TcpExt:/ { if (!n) { for (i = 1; i <= NF; i++) if ($i == "ListenOverflows") c = i; n = 1 } else { print $c; exit } }' \
+    /proc/net/netstat 2>/dev/null || echo 0
+}
+overflows_before="$(listen_overflows)"
 echo "▶ Rush: $users students through $GATEWAY_URL (setup first: tokens for $users students, cached in load-tests/target/bench-users.csv)"
 gatling_log="$TARGET/bench-rush-gatling.log"
 set +e
@@ -81,6 +87,7 @@ set +e
   | tee "$gatling_log"
 gatling_status=${PIPESTATUS[0]}
 set -e
+overflows=$(($(listen_overflows) - ${overflows_before:-0}))
 if [[ ! -f "$TARGET/rush-summary.env" ]]; then
   echo "✗ The simulation produced no summary (Maven/Gatling exit status $gatling_status); see $gatling_log" >&2
   exit 2
@@ -150,6 +157,10 @@ fi
 
 # ---- 3. the table ----------------------------------------------------------------------------------------------
 cat "$TARGET/rush-report.txt"
+if ((overflows > 0)); then
+  echo "TCP accept-queue overflows during the run: $overflows (connections the gateway did not accept in time; the client's"
+  echo "  SYN is retried after 1 s, 3 s, 7 s…, which shows as client time before the gateway ever sees the request)"
+fi
 echo
 echo "pgbench (scratch database, enrollment-service's schema, $pgbench_clients clients, -j 2, ${pgbench_seconds} s each)"
 if [[ -n "$pgbench_note" ]]; then

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -20,9 +21,9 @@ import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
 /**
- * Overload is not a bug: no connection free within the pool's timeout, or a lock not granted within
- * {@code lock_timeout}, answers 503 {@code SERVICE_UNAVAILABLE} (retry later, nothing was written) instead of the
- * platform's 500 for the unexpected.
+ * Overload is not a bug: no connection free within the pool's timeout, a lock not granted within
+ * {@code lock_timeout} ({@link DatabaseErrorTranslation}), or the database refusing connections answers 503
+ * {@code SERVICE_UNAVAILABLE} (retry later, nothing was written) instead of the platform's 500 for the unexpected.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,6 +38,7 @@ class TransientFailures {
 	}
 
 	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+			DataAccessResourceFailureException.class,
 			PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<ApiErrorResponse> overloaded(Exception ex) {
 		log.warn("Answered 503: the database did not admit the request in time ({})", ex.toString());
