@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import com.mclass.launcher.kafka.EmbeddedKafka;
 import com.mclass.launcher.mail.MailSink;
 import com.mclass.launcher.net.LocalPorts;
+import com.mclass.launcher.oauth.MockOAuthServer;
+import com.mclass.launcher.oauth.SocialProviders;
 import com.mclass.launcher.postgres.PostgresServer;
 import com.mclass.launcher.redis.LocalRedis;
 import com.mclass.launcher.service.JavaRuntime;
@@ -37,8 +40,9 @@ import com.mclass.launcher.service.LogTail;
 import com.mclass.launcher.service.ServiceProcess;
 
 /**
- * The whole MClass platform on this machine: PostgreSQL, Redis, a Kafka broker, a mail sink and the five
- * services, started in that order and stopped in reverse by {@link #close()}.
+ * The whole MClass platform on this machine: PostgreSQL, Redis, a Kafka broker, a mail sink, the mock social-login
+ * providers (unless real ones are configured) and the five services, started in that order and stopped in reverse by
+ * {@link #close()}.
  *
  * <pre>{@code
  * try (LocalPlatform platform = LocalPlatform.start(PlatformSpec.forTests(repoRoot))) {
@@ -76,6 +80,9 @@ public final class LocalPlatform implements AutoCloseable {
 	private EmbeddedKafka kafka;
 
 	private MailSink mail;
+
+	/** Null when social logins go elsewhere ({@link PlatformSpec#socialProviders()}). */
+	private MockOAuthServer oauthMock;
 
 	private Duration startupTime;
 
@@ -121,6 +128,9 @@ public final class LocalPlatform implements AutoCloseable {
 		fixedPorts.add(new FixedPort(spec.ports().kafka(), "Kafka", "MCLASS_KAFKA_PORT"));
 		fixedPorts.add(new FixedPort(spec.ports().smtp(), "the SMTP sink", "MCLASS_SMTP_PORT"));
 		fixedPorts.add(new FixedPort(spec.ports().mailUi(), "the mail inbox", "MCLASS_MAIL_UI_PORT"));
+		if (spec.socialProviders() == SocialProviders.LOCAL_MOCK) {
+			fixedPorts.add(new FixedPort(spec.ports().oauthMock(), "the mock OAuth2 providers", "MCLASS_OAUTH_MOCK_PORT"));
+		}
 		Map<Integer, FixedPort> byPort = new LinkedHashMap<>();
 		for (FixedPort fixed : fixedPorts) {
 			if (fixed.port() == 0) {
@@ -181,6 +191,11 @@ public final class LocalPlatform implements AutoCloseable {
 		this.redis = track(LocalRedis.reuseOrStart(this.spec.redis()));
 		this.kafka = track(EmbeddedKafka.start(this.spec.ports().kafka()));
 		this.mail = track(MailSink.start(this.spec.ports().smtp(), this.spec.ports().mailUi()));
+		if (this.spec.socialProviders() == SocialProviders.LOCAL_MOCK) {
+			// Its landing page calls the gateway, whose port is only chosen when the services start.
+			this.oauthMock = track(MockOAuthServer.start(this.spec.ports().oauthMock(),
+					() -> (this.servicePorts != null) ? gatewayUrl() : null));
+		}
 	}
 
 	private List<String> databaseNames() {
@@ -270,6 +285,10 @@ public final class LocalPlatform implements AutoCloseable {
 		environment.put("MCLASS_MAIL_UI_URL", this.mail.apiUrl().toString());
 		environment.put("MCLASS_ADMIN_EMAIL", this.spec.admin().email());
 		environment.put("MCLASS_ADMIN_PASSWORD", this.spec.admin().password());
+		if (service == PlatformService.AUTH && this.oauthMock != null) {
+			environment.put("MCLASS_OAUTH_MOCK_URL", this.oauthMock.url().toString());
+			environment.put(PlatformSpec.SOCIAL_REDIRECT_URL_VARIABLE, this.oauthMock.landingUrl().toString());
+		}
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		// The launcher waits on the readiness group; make sure it exists even where Boot would not enable it.
 		environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
@@ -306,6 +325,23 @@ public final class LocalPlatform implements AutoCloseable {
 	/** @param module a module name such as {@code auth-service} */
 	public URI serviceUrl(String module) {
 		return serviceUrl(PlatformService.ofModule(module));
+	}
+
+	/** {@code http://localhost:<port>} of the mock Google, Kakao and Naver, when this platform runs them. */
+	public Optional<URI> oauthMockUrl() {
+		return Optional.ofNullable(this.oauthMock).map(MockOAuthServer::url);
+	}
+
+	/**
+	 * The front-end URL auth-service sends the browser to after a social login (with {@code ?code=} or {@code ?error=}):
+	 * the one configured for auth-service, else the mock's landing page; empty when it is auth-service's own default.
+	 */
+	public Optional<URI> socialLoginRedirectUrl() {
+		String configured = this.spec.serviceEnvironment(PlatformService.AUTH).get(PlatformSpec.SOCIAL_REDIRECT_URL_VARIABLE);
+		if (configured != null) {
+			return Optional.of(URI.create(configured));
+		}
+		return Optional.ofNullable(this.oauthMock).map(MockOAuthServer::landingUrl);
 	}
 
 	public String kafkaBootstrapServers() {
@@ -378,9 +414,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the services (SIGTERM, up to 15 s, then SIGKILL including their descendants), then the mail sink, the
-	 * Kafka broker and the Redis and PostgreSQL servers this platform started. Safe to call more than once and
-	 * from a shutdown hook while {@link #start} is still running.
+	 * Stops the services (SIGTERM, up to 15 s, then SIGKILL including their descendants), then the mock OAuth2
+	 * providers, the mail sink, the Kafka broker and the Redis and PostgreSQL servers this platform started. Safe to
+	 * call more than once and from a shutdown hook while {@link #start} is still running.
 	 */
 	@Override
 	public void close() {
@@ -426,7 +462,12 @@ public final class LocalPlatform implements AutoCloseable {
 						+ (this.redis.isEmbedded() ? " (embedded, started by this run)" : " (existing server)"),
 				"Kafka       " + this.kafka.bootstrapServers() + " (embedded KRaft broker, topics "
 						+ String.join(", ", EmbeddedKafka.EVENT_TOPICS) + " and their .DLT)",
-				"SMTP        localhost:" + this.mail.smtpPort() + " (sink: nothing leaves this machine)");
+				"SMTP        localhost:" + this.mail.smtpPort() + " (sink: nothing leaves this machine)",
+				"OAuth2      " + switch (this.spec.socialProviders()) {
+					case LOCAL_MOCK -> this.oauthMock.url() + " (mock Google, Kakao, Naver: issuers /google, /kakao, /naver)";
+					case LIVE -> "the real Google, Kakao and Naver (profile social-live)";
+					case EXTERNAL_MOCK -> "the stand-in at MCLASS_OAUTH_MOCK_URL (not started by this run)";
+				});
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import com.mclass.launcher.oauth.SocialProviders;
 import com.mclass.launcher.service.CdsMode;
 
 /**
@@ -22,8 +23,8 @@ public final class MclassCli {
 			Commands:
 			  up [--cds|--no-cds] [--fresh] [--verbose]
 			                           Build what is stale, then run the whole platform in the foreground:
-			                           PostgreSQL, Redis, Kafka, a mail sink and the five services.
-			                           Ctrl-C stops everything.
+			                           PostgreSQL, Redis, Kafka, a mail sink, mock Google/Kakao/Naver and
+			                           the five services. Ctrl-C stops everything.
 			      --cds                Create missing startup caches first (one training start per service and
 			                           jar build), so later starts are faster. Caches live in .mclass/cds/
 			                           and are used by every later start (and by system-tests) until the jar
@@ -39,6 +40,12 @@ public final class MclassCli {
 			  MCLASS_GATEWAY_PORT, MCLASS_AUTH_PORT, MCLASS_CLASS_PORT, MCLASS_ENROLLMENT_PORT,
 			  MCLASS_NOTIFICATION_PORT, MCLASS_KAFKA_PORT, MCLASS_SMTP_PORT, MCLASS_MAIL_UI_PORT
 			                           Ports (defaults 8080-8084, 9092, 1025, 8025).
+			  MCLASS_OAUTH_MOCK_PORT   The mock social-login providers (default 8090).
+			  SPRING_PROFILES_ACTIVE=social-live with MCLASS_{GOOGLE,KAKAO,NAVER}_CLIENT_ID and _CLIENT_SECRET
+			                           Real providers instead of the mock (which then is not started);
+			                           MCLASS_OAUTH_MOCK_URL: a stand-in of your own instead.
+			  MCLASS_AUTH_SOCIAL_REDIRECT_URL
+			                           Where a social login ends (default: the mock's page showing the code).
 			  MCLASS_DB_HOST, MCLASS_DB_PORT, MCLASS_DB_USER, MCLASS_DB_PASSWORD
 			                           PostgreSQL to use (default postgres@127.0.0.1:5432; an embedded one is
 			                           started when none answers, with its data in .mclass/postgres).
@@ -113,6 +120,11 @@ public final class MclassCli {
 			System.err.println("✗ " + ex.getMessage());
 			return 1;
 		}
+		List<String> unusedCredentials = SocialProviders.unusedCredentials(System.getenv());
+		if (!unusedCredentials.isEmpty()) {
+			System.err.println("⚠ " + String.join(", ", unusedCredentials) + " set, but social logins go to a mock"
+					+ " until SPRING_PROFILES_ACTIVE includes social-live (then the real providers are used).");
+		}
 		LocalPlatform platform = new LocalPlatform(spec);
 		Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "mclass-shutdown"));
 		try {
@@ -153,6 +165,7 @@ public final class MclassCli {
 		lines.add("  Admin login  " + spec.admin().email() + " / " + spec.admin().password()
 				+ (spec.admin().isDevOnlyDefault() ? "   (DEV ONLY default — set MCLASS_ADMIN_EMAIL / MCLASS_ADMIN_PASSWORD)"
 						: ""));
+		lines.add("  Social login " + socialLogin(platform));
 		lines.add("");
 		for (PlatformService service : PlatformService.values()) {
 			lines.add(String.format("  %-21s %s   ready after %s s", service.module(), platform.serviceUrl(service),
@@ -165,6 +178,17 @@ public final class MclassCli {
 		lines.add("");
 		lines.add("Press Ctrl-C to stop everything.");
 		lines.forEach(out::println);
+	}
+
+	private static String socialLogin(LocalPlatform platform) {
+		String start = platform.gatewayUrl() + "/api/auth/kakao";
+		return switch (platform.spec().socialProviders()) {
+			case LOCAL_MOCK -> "open " + start + " (or /google, /naver) in a browser and sign in as anyone:\n"
+					+ "               mock providers on " + platform.oauthMockUrl().map(Object::toString).orElse("?")
+					+ ", the one-time code lands on " + platform.socialLoginRedirectUrl().map(Object::toString).orElse("?");
+			case LIVE -> "open " + start + " (or /google, /naver): the real providers (profile social-live)";
+			case EXTERNAL_MOCK -> "open " + start + " (or /google, /naver): providers at MCLASS_OAUTH_MOCK_URL";
+		};
 	}
 
 	/** Runs until the JVM is told to stop; says so (once) when a service dies on its own in the meantime. */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.mclass.launcher.oauth.SocialProviders;
 import com.mclass.launcher.postgres.PostgresSettings;
 import com.mclass.launcher.redis.RedisSettings;
 import com.mclass.launcher.service.CdsMode;
@@ -27,13 +28,18 @@ import com.mclass.launcher.service.JvmSettings;
  * @param serviceEnvironment extra environment variables per service, applied last (they override the launcher's)
  * @param serviceReadyTimeout how long each service may take from process start to ready
  * @param startupConcurrency how many services start at the same time; 0 for all of them at once
+ * @param socialProviders where social logins go: {@link SocialProviders#LOCAL_MOCK} makes the platform start its mock
+ * Google, Kakao and Naver on {@link Ports#oauthMock()}
  */
 public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database, RedisSettings redis,
 		JvmSettings jvm, Admin admin, Path logDirectory, Path cacheDirectory,
 		Map<PlatformService, Map<String, String>> serviceEnvironment, Duration serviceReadyTimeout,
-		int startupConcurrency) {
+		int startupConcurrency, SocialProviders socialProviders) {
 
 	public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
+
+	/** auth-service's front-end URL, where the browser lands with a one-time code after a social login. */
+	static final String SOCIAL_REDIRECT_URL_VARIABLE = "MCLASS_AUTH_SOCIAL_REDIRECT_URL";
 
 	public PlatformSpec {
 		repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -47,7 +53,9 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	 * PostgreSQL/Redis if one answers (else embedded ones with data kept in {@code .mclass/postgres}), logs in
 	 * {@code .mclass/logs}. Honours the launcher's environment variables ({@code MCLASS_*_PORT},
 	 * {@code MCLASS_DB_*} (names: {@code MCLASS_DB_PREFIX}),
-	 * {@code MCLASS_REDIS_*}, {@code MCLASS_JAVA_HOME}, {@code MCLASS_JAVA_OPTS}, {@code MCLASS_ADMIN_*}).
+	 * {@code MCLASS_REDIS_*}, {@code MCLASS_JAVA_HOME}, {@code MCLASS_JAVA_OPTS}, {@code MCLASS_ADMIN_*}). Social
+	 * logins go to the launcher's mock providers unless {@code SPRING_PROFILES_ACTIVE} has {@code social-live} or
+	 * {@code MCLASS_OAUTH_MOCK_URL} names another stand-in ({@link SocialProviders#fromEnvironment}).
 	 */
 	public static PlatformSpec localDefaults(Path repoRoot) {
 		return localDefaults(repoRoot, System.getenv());
@@ -67,7 +75,8 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 				new RedisSettings(redisHost, redisPort, true, redisPort), JvmSettings.fromEnvironment(environment),
 				Admin.fromEnvironment(environment), state.resolve("logs"), state.resolve("cds"),
 				localServiceEnvironment(environment),
-				DEFAULT_READY_TIMEOUT, count(environment, "MCLASS_STARTUP_CONCURRENCY", 0));
+				DEFAULT_READY_TIMEOUT, count(environment, "MCLASS_STARTUP_CONCURRENCY", 0),
+				SocialProviders.fromEnvironment(environment));
 	}
 
 	/**
@@ -75,7 +84,7 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	 * again on start, so no run sees another's data), an existing PostgreSQL/Redis if one answers (else embedded ones
 	 * on free ports with temporary data), the same demo data and limits as a local run, logs in
 	 * {@code system-tests/target/platform-logs}. Startup
-	 * caches made by {@code ./mclass up --cds} are used.
+	 * caches made by {@code ./mclass up --cds} are used. Social logins always go to the launcher's mock providers.
 	 */
 	public static PlatformSpec forTests(Path repoRoot) {
 		return forTests(repoRoot, System.getenv());
@@ -90,21 +99,29 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 					.withFreshDatabases(true),
 				local.redis().withEmbeddedFallback(0), local.jvm(), local.admin(),
 				local.repoRoot().resolve("system-tests").resolve("target").resolve("platform-logs"),
-				local.cacheDirectory(), local.serviceEnvironment(), DEFAULT_READY_TIMEOUT, local.startupConcurrency());
+				local.cacheDirectory(), local.serviceEnvironment(), DEFAULT_READY_TIMEOUT, local.startupConcurrency(),
+				SocialProviders.LOCAL_MOCK);
 	}
 
 	/**
 	 * What a local platform adds to each service's configuration: class-service seeds its demo classes (something to
 	 * look at), and the gateway's per-address limit on the sign-in endpoints is raised, since every local user and the
-	 * rush benchmark's thousands of sign-ups come from one address.
+	 * rush benchmark's thousands of sign-ups come from one address. A front-end URL for social logins
+	 * ({@code MCLASS_AUTH_SOCIAL_REDIRECT_URL}, e.g. a front-end's dev server) is kept over the mock's landing page.
 	 */
 	private static Map<PlatformService, Map<String, String>> localServiceEnvironment(Map<String, String> environment) {
-		return Map.of(PlatformService.CLASS,
-				Map.of("MCLASS_DEMO_DATA_ENABLED", environment.getOrDefault("MCLASS_DEMO_DATA_ENABLED", "true")),
-				PlatformService.GATEWAY,
+		Map<PlatformService, Map<String, String>> services = new EnumMap<>(PlatformService.class);
+		services.put(PlatformService.CLASS,
+				Map.of("MCLASS_DEMO_DATA_ENABLED", environment.getOrDefault("MCLASS_DEMO_DATA_ENABLED", "true")));
+		services.put(PlatformService.GATEWAY,
 				Map.of("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", "2000"),
 						"MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST",
 						environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST", "5000")));
+		String frontEnd = environment.get(SOCIAL_REDIRECT_URL_VARIABLE);
+		if (frontEnd != null && !frontEnd.isBlank()) {
+			services.put(PlatformService.AUTH, Map.of(SOCIAL_REDIRECT_URL_VARIABLE, frontEnd));
+		}
+		return services;
 	}
 
 	/** {@code <repoRoot>/<module>/target/<module>.jar}. */
@@ -124,13 +141,13 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	public PlatformSpec withPorts(Ports ports) {
 		return new PlatformSpec(this.repoRoot, ports, this.database, this.redis, this.jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withDatabase(PostgresSettings database) {
 		return new PlatformSpec(this.repoRoot, this.ports, database, this.redis, this.jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withDatabasePrefix(String prefix) {
@@ -145,13 +162,13 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	public PlatformSpec withRedis(RedisSettings redis) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, redis, this.jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withJvm(JvmSettings jvm) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withJavaExecutable(Path javaExecutable) {
@@ -170,19 +187,19 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	public PlatformSpec withAdmin(String email, String password) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm,
 				new Admin(email, password), this.logDirectory, this.cacheDirectory, this.serviceEnvironment,
-				this.serviceReadyTimeout, this.startupConcurrency);
+				this.serviceReadyTimeout, this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withLogDirectory(Path logDirectory) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
 				logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withCacheDirectory(Path cacheDirectory) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
 				this.logDirectory, cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	/** Adds (or replaces) environment variables of one service; they win over what the launcher sets. */
@@ -193,19 +210,27 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 		merged.putAll(environment);
 		all.put(service, merged);
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
-				this.logDirectory, this.cacheDirectory, all, this.serviceReadyTimeout, this.startupConcurrency);
+				this.logDirectory, this.cacheDirectory, all, this.serviceReadyTimeout, this.startupConcurrency,
+				this.socialProviders);
 	}
 
 	public PlatformSpec withServiceReadyTimeout(Duration serviceReadyTimeout) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, serviceReadyTimeout,
-				this.startupConcurrency);
+				this.startupConcurrency, this.socialProviders);
 	}
 
 	public PlatformSpec withStartupConcurrency(int startupConcurrency) {
 		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
 				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
-				startupConcurrency);
+				startupConcurrency, this.socialProviders);
+	}
+
+	/** Where social logins go; {@link SocialProviders#LOCAL_MOCK} starts the launcher's mock providers. */
+	public PlatformSpec withSocialProviders(SocialProviders socialProviders) {
+		return new PlatformSpec(this.repoRoot, this.ports, this.database, this.redis, this.jvm, this.admin,
+				this.logDirectory, this.cacheDirectory, this.serviceEnvironment, this.serviceReadyTimeout,
+				this.startupConcurrency, socialProviders);
 	}
 
 	private static int count(Map<String, String> environment, String variable, int fallback) {
@@ -242,8 +267,9 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	 * @param kafka the Kafka broker's client port
 	 * @param smtp the SMTP sink
 	 * @param mailUi the mail inbox and its Mailpit-compatible API
+	 * @param oauthMock the mock Google, Kakao and Naver (bound only when the platform starts them)
 	 */
-	public record Ports(Map<PlatformService, Integer> services, int kafka, int smtp, int mailUi) {
+	public record Ports(Map<PlatformService, Integer> services, int kafka, int smtp, int mailUi, int oauthMock) {
 
 		public Ports {
 			Map<PlatformService, Integer> copy = new EnumMap<>(PlatformService.class);
@@ -253,17 +279,20 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 			services = Map.copyOf(copy);
 		}
 
-		/** gateway 8080, auth 8081, class 8082, enrollment 8083, notification 8084, Kafka 9092, SMTP 1025, mail 8025. */
+		/**
+		 * gateway 8080, auth 8081, class 8082, enrollment 8083, notification 8084, Kafka 9092, SMTP 1025, mail 8025,
+		 * mock OAuth2 providers 8090.
+		 */
 		public static Ports localDefaults() {
 			Map<PlatformService, Integer> services = new EnumMap<>(PlatformService.class);
 			for (PlatformService service : PlatformService.values()) {
 				services.put(service, service.defaultPort());
 			}
-			return new Ports(services, 9092, 1025, 8025);
+			return new Ports(services, 9092, 1025, 8025, 8090);
 		}
 
 		public static Ports allFree() {
-			return new Ports(Map.of(), 0, 0, 0);
+			return new Ports(Map.of(), 0, 0, 0, 0);
 		}
 
 		public int service(PlatformService service) {
@@ -273,24 +302,28 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 		public Ports withService(PlatformService service, int port) {
 			Map<PlatformService, Integer> changed = new EnumMap<>(this.services);
 			changed.put(service, port);
-			return new Ports(changed, this.kafka, this.smtp, this.mailUi);
+			return new Ports(changed, this.kafka, this.smtp, this.mailUi, this.oauthMock);
 		}
 
 		public Ports withKafka(int kafka) {
-			return new Ports(this.services, kafka, this.smtp, this.mailUi);
+			return new Ports(this.services, kafka, this.smtp, this.mailUi, this.oauthMock);
 		}
 
 		public Ports withSmtp(int smtp) {
-			return new Ports(this.services, this.kafka, smtp, this.mailUi);
+			return new Ports(this.services, this.kafka, smtp, this.mailUi, this.oauthMock);
 		}
 
 		public Ports withMailUi(int mailUi) {
-			return new Ports(this.services, this.kafka, this.smtp, mailUi);
+			return new Ports(this.services, this.kafka, this.smtp, mailUi, this.oauthMock);
+		}
+
+		public Ports withOauthMock(int oauthMock) {
+			return new Ports(this.services, this.kafka, this.smtp, this.mailUi, oauthMock);
 		}
 
 		/**
 		 * Applies {@code MCLASS_GATEWAY_PORT}, … {@code MCLASS_KAFKA_PORT}, {@code MCLASS_SMTP_PORT},
-		 * {@code MCLASS_MAIL_UI_PORT}.
+		 * {@code MCLASS_MAIL_UI_PORT}, {@code MCLASS_OAUTH_MOCK_PORT}.
 		 */
 		public Ports overriddenBy(Map<String, String> environment) {
 			Map<PlatformService, Integer> services = new EnumMap<>(PlatformService.class);
@@ -298,7 +331,8 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 				services.put(service, port(environment, service.portVariable(), service(service)));
 			}
 			return new Ports(services, port(environment, "MCLASS_KAFKA_PORT", this.kafka),
-					port(environment, "MCLASS_SMTP_PORT", this.smtp), port(environment, "MCLASS_MAIL_UI_PORT", this.mailUi));
+					port(environment, "MCLASS_SMTP_PORT", this.smtp), port(environment, "MCLASS_MAIL_UI_PORT", this.mailUi),
+					port(environment, "MCLASS_OAUTH_MOCK_PORT", this.oauthMock));
 		}
 
 	}

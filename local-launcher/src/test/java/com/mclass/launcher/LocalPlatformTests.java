@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,8 +79,19 @@ class LocalPlatformTests {
 			assertThat(auth.get("MCLASS_ADMIN_EMAIL").asString()).isEqualTo("admin@mclass.local");
 			assertThat(auth.get("MCLASS_ADMIN_PASSWORD").asString()).isEqualTo("mclass-admin-dev-only");
 			assertThat(auth.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").asString()).isEqualTo("ecs");
+			URI oauthMock = platform.oauthMockUrl().orElseThrow();
+			assertThat(auth.get("MCLASS_OAUTH_MOCK_URL").asString()).isEqualTo(oauthMock.toString());
+			assertThat(auth.get("MCLASS_AUTH_SOCIAL_REDIRECT_URL").asString()).isEqualTo(oauthMock + "/social-callback")
+				.isEqualTo(platform.socialLoginRedirectUrl().orElseThrow().toString());
+			assertThat(get(URI.create(oauthMock + "/kakao/jwks")).statusCode()).isEqualTo(200);
+			ByteArrayOutputStream summary = new ByteArrayOutputStream();
+			MclassCli.printSummary(platform, new PrintStream(summary, true, StandardCharsets.UTF_8));
+			assertThat(summary.toString(StandardCharsets.UTF_8)).contains(
+					"Social login open " + platform.gatewayUrl() + "/api/auth/kakao (or /google, /naver)",
+					"mock providers on " + oauthMock, "OAuth2      " + oauthMock);
 			JsonNode gateway = environmentOf(platform.gatewayUrl());
 			assertThat(gateway.has("SPRING_DATASOURCE_URL")).isFalse();
+			assertThat(gateway.has("MCLASS_OAUTH_MOCK_URL")).isFalse();
 			assertThat(gateway.get("MCLASS_AUTH_URL").asString()).isEqualTo(platform.serviceUrl(PlatformService.AUTH).toString());
 			assertThat(environmentOf(platform.serviceUrl(PlatformService.NOTIFICATION)).get("MCLASS_EXTRA").asString())
 				.isEqualTo("yes");
@@ -91,6 +105,7 @@ class LocalPlatformTests {
 			ports.add(Integer.parseInt(platform.kafkaBootstrapServers().split(":")[1]));
 			ports.add(platform.smtpPort());
 			ports.add(platform.mailApiUrl().getPort());
+			ports.add(oauthMock.getPort());
 			ProcessHandle.current().children().forEach((child) -> pids.add(child.pid()));
 			assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
 		}

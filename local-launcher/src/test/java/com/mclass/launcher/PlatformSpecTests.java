@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.mclass.launcher.oauth.SocialProviders;
 import com.mclass.launcher.service.CdsMode;
 import com.mclass.launcher.service.JvmSettings;
 
@@ -27,6 +29,8 @@ class PlatformSpecTests {
 		assertThat(spec.ports().kafka()).isEqualTo(9092);
 		assertThat(spec.ports().smtp()).isEqualTo(1025);
 		assertThat(spec.ports().mailUi()).isEqualTo(8025);
+		assertThat(spec.ports().oauthMock()).isEqualTo(8090);
+		assertThat(spec.socialProviders()).isEqualTo(SocialProviders.LOCAL_MOCK);
 		assertThat(spec.database().databaseName("auth")).isEqualTo("mclass_auth");
 		assertThat(spec.database().host()).isEqualTo("127.0.0.1");
 		assertThat(spec.database().port()).isEqualTo(5432);
@@ -80,6 +84,7 @@ class PlatformSpecTests {
 		assertThat(spec.ports().kafka()).isZero();
 		assertThat(spec.ports().smtp()).isZero();
 		assertThat(spec.ports().mailUi()).isZero();
+		assertThat(spec.ports().oauthMock()).isZero();
 		assertThat(spec.database().databaseName("enrollment")).isEqualTo("mclass_systest_enrollment");
 		assertThat(spec.database().embeddedPort()).isZero();
 		assertThat(spec.database().embeddedDataDirectory()).isNull();
@@ -89,6 +94,43 @@ class PlatformSpecTests {
 		// the same platform as a local run: demo classes, and a sign-in limit that many sign-ups from one address pass
 		assertThat(spec.serviceEnvironment(PlatformService.CLASS)).containsEntry("MCLASS_DEMO_DATA_ENABLED", "true");
 		assertThat(spec.serviceEnvironment(PlatformService.GATEWAY)).containsEntry("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", "2000");
+	}
+
+	@Test
+	void socialLoginsGoToTheMockUnlessRealProvidersOrAnotherStandInAreConfigured() {
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of("MCLASS_OAUTH_MOCK_PORT", "18090")).ports().oauthMock())
+			.isEqualTo(18090);
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of("MCLASS_KAKAO_CLIENT_ID", "real-id")).socialProviders())
+			.isEqualTo(SocialProviders.LOCAL_MOCK);
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of("SPRING_PROFILES_ACTIVE", "json-logs, social-live"))
+			.socialProviders()).isEqualTo(SocialProviders.LIVE);
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of("MCLASS_OAUTH_MOCK_URL", "http://localhost:9999"))
+			.socialProviders()).isEqualTo(SocialProviders.EXTERNAL_MOCK);
+		// system tests always sign in at the mock
+		assertThat(PlatformSpec.forTests(this.repo, Map.of("SPRING_PROFILES_ACTIVE", "social-live")).socialProviders())
+			.isEqualTo(SocialProviders.LOCAL_MOCK);
+	}
+
+	@Test
+	void namesRealCredentialsThatAMockWouldLeaveUnused() {
+		Map<String, String> credentials = Map.of("MCLASS_GOOGLE_CLIENT_ID", "id", "MCLASS_GOOGLE_CLIENT_SECRET", "secret",
+				"MCLASS_NAVER_CLIENT_ID", " ");
+
+		assertThat(SocialProviders.unusedCredentials(credentials))
+			.containsExactly("MCLASS_GOOGLE_CLIENT_ID", "MCLASS_GOOGLE_CLIENT_SECRET");
+		Map<String, String> live = new HashMap<>(credentials);
+		live.put("SPRING_PROFILES_ACTIVE", "social-live");
+		assertThat(SocialProviders.unusedCredentials(live)).isEmpty();
+	}
+
+	@Test
+	void keepsAFrontEndUrlConfiguredForSocialLogins() {
+		PlatformSpec spec = PlatformSpec.localDefaults(this.repo,
+				Map.of("MCLASS_AUTH_SOCIAL_REDIRECT_URL", "http://localhost:5173/social-callback"));
+
+		assertThat(spec.serviceEnvironment(PlatformService.AUTH))
+			.containsEntry("MCLASS_AUTH_SOCIAL_REDIRECT_URL", "http://localhost:5173/social-callback");
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of()).serviceEnvironment(PlatformService.AUTH)).isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.mclass.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mclass.launcher.net.LocalPorts;
+import com.mclass.launcher.oauth.SocialProviders;
 
 class PortCheckTests {
 
@@ -48,6 +50,22 @@ class PortCheckTests {
 				.withMessageContaining("MCLASS_KAFKA_PORT")
 				.withMessageContaining("port " + mail.getLocalPort() + " (the mail inbox) is in use")
 				.withMessageContaining("MCLASS_MAIL_UI_PORT");
+		}
+	}
+
+	@Test
+	void checksTheMockProvidersPortOnlyWhenItStartsThem() throws Exception {
+		FakeServiceJar.repositoryWithFakeServices(this.repo);
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress("127.0.0.1", 0));
+			int port = taken.getLocalPort();
+			PlatformSpec spec = PlatformSpec.forTests(this.repo).withPorts(PlatformSpec.Ports.allFree().withOauthMock(port));
+
+			assertThatExceptionOfType(PlatformStartupException.class).isThrownBy(() -> LocalPlatform.checkPrerequisites(spec))
+				.withMessageContaining("port " + port + " (the mock OAuth2 providers) is in use")
+				.withMessageContaining("MCLASS_OAUTH_MOCK_PORT");
+			assertThatNoException().isThrownBy(
+					() -> LocalPlatform.checkPrerequisites(spec.withSocialProviders(SocialProviders.LIVE)));
 		}
 	}
 
