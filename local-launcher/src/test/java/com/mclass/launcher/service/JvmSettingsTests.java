@@ -1,0 +1,37 @@
+package com.mclass.launcher.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.mclass.launcher.PlatformService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JvmSettingsTests {
+
+	@Test
+	void hotPathServicesGetTheFullJitAfterTheDefaultsAndBeforeTheUsersOptions() {
+		JvmSettings settings = JvmSettings.fromEnvironment(Map.of("MCLASS_JAVA_OPTS", "-Xmx1g -Dfoo=bar"));
+
+		assertThat(settings.forHotPath().options()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Xss512k", "-Xmx384m", "-XX:TieredStopAtLevel=4", "-Xmx512m", "-Xmx1g", "-Dfoo=bar");
+		assertThat(settings.options()).doesNotContain("-XX:TieredStopAtLevel=4");
+	}
+
+	@Test
+	void optionsChosenOnPurposeAreKept() {
+		JvmSettings custom = new JvmSettings(Path.of("java"), List.of("-Xmx2g"), CdsMode.USE);
+
+		assertThat(custom.forHotPath().options()).containsExactly("-Xmx2g");
+	}
+
+	@Test
+	void theGatewayAndEnrollmentServiceAreTheHotPath() {
+		assertThat(List.of(PlatformService.values())).filteredOn(PlatformService::isOnTheHotPath)
+			.containsExactlyInAnyOrder(PlatformService.GATEWAY, PlatformService.ENROLLMENT);
+	}
+
+}
