@@ -24,9 +24,11 @@ import com.mclass.platform.web.security.RevokedSessions;
  * the whole family ends and its access tokens are refused through the revoked-session key.
  * <p>
  * Keys: {@code mclass:auth:session:<sid>} (hash: uid, exp, current) and {@code mclass:auth:refresh:<sha256>} (hash:
- * sid, uid, used), both expiring with the family. Each step is one Lua script, so two concurrent refreshes with one
- * token cannot both rotate. The scripts build keys from arguments, which assumes a single Redis node (or a
- * non-cluster replication group), as ElastiCache is deployed here.
+ * sid, uid, used), both expiring with the family. An ended family is listed for the resource servers in
+ * {@code mclass:session:revoked:<sid>} and in the sorted set {@code mclass:session:revocations} (see
+ * {@link RevokedSessions}). Each step is one Lua script, so two concurrent refreshes with one token cannot both
+ * rotate. The scripts build keys from arguments, which assumes a single Redis node (or a non-cluster replication
+ * group), as ElastiCache is deployed here.
  */
 class RefreshTokens {
 
@@ -42,15 +44,33 @@ class RefreshTokens {
 			return 1
 			""", Long.class);
 
+	/**
+	 * Lists an ended session for the resource servers, in one script so they never see one without the other: the
+	 * per-session key they look up, and an entry in the sorted set they mirror in memory, scored with Redis' own clock
+	 * (the one their polls read by, so no writer's clock skew can hide an entry from a poll). Entries older than the
+	 * key's TTL are trimmed, and the set itself expires one TTL after its newest entry. TIME before writes needs
+	 * Redis 5 or later (effects replication).
+	 */
+	private static final String REVOKE = """
+			local function revoke(revokedKey, revocations, sid, reason, ttl)
+			  redis.call('SET', revokedKey, reason, 'PX', ttl)
+			  local time = redis.call('TIME')
+			  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+			  redis.call('ZADD', revocations, string.format('%.0f', now), sid)
+			  redis.call('ZREMRANGEBYSCORE', revocations, '-inf', '(' .. string.format('%.0f', now - tonumber(ttl)))
+			  redis.call('PEXPIRE', revocations, ttl)
+			end
+			""";
+
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ROTATE = new DefaultRedisScript<>("""
+	private static final RedisScript<List> ROTATE = new DefaultRedisScript<>(REVOKE + """
 			local token = redis.call('HMGET', KEYS[1], 'sid', 'uid', 'used')
 			if not token[1] then return {'UNKNOWN'} end
 			local sid, uid = token[1], token[2]
 			local session = ARGV[4] .. sid
 			if token[3] == '1' then
 			  redis.call('DEL', session)
-			  redis.call('SET', ARGV[5] .. sid, 'refresh-token-reused', 'PX', ARGV[3])
+			  revoke(ARGV[5] .. sid, KEYS[2], sid, 'refresh-token-reused', ARGV[3])
 			  return {'REUSED', sid, uid}
 			end
 			local exp = redis.call('HGET', session, 'exp')
@@ -65,9 +85,9 @@ class RefreshTokens {
 			return {'ROTATED', sid, uid}
 			""", List.class);
 
-	private static final RedisScript<Long> END = new DefaultRedisScript<>("""
+	private static final RedisScript<Long> END = new DefaultRedisScript<>(REVOKE + """
 			redis.call('DEL', KEYS[1])
-			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+			revoke(KEYS[2], KEYS[3], ARGV[3], ARGV[1], ARGV[2])
 			return 1
 			""", Long.class);
 
@@ -101,7 +121,8 @@ class RefreshTokens {
 	/** Exchanges {@code presented} for the next token of its family. */
 	Rotation rotate(String presented) {
 		String next = newToken();
-		List<?> result = this.redis.execute(ROTATE, List.of(TOKEN_PREFIX + hash(presented)), hash(next),
+		List<?> result = this.redis.execute(ROTATE,
+				List.of(TOKEN_PREFIX + hash(presented), RevokedSessions.REVOCATIONS_KEY), hash(next),
 				Long.toString(this.clock.millis()), Long.toString(this.revokedKeyTtl.toMillis()), SESSION_PREFIX,
 				RevokedSessions.redisKey(""), TOKEN_PREFIX);
 		if (result == null || result.isEmpty()) {
@@ -115,8 +136,8 @@ class RefreshTokens {
 
 	/** Ends a family: its refresh tokens stop working and its access tokens are refused everywhere. */
 	void end(String sessionId, String reason) {
-		this.redis.execute(END, List.of(SESSION_PREFIX + sessionId, RevokedSessions.redisKey(sessionId)), reason,
-				Long.toString(this.revokedKeyTtl.toMillis()));
+		this.redis.execute(END, List.of(SESSION_PREFIX + sessionId, RevokedSessions.redisKey(sessionId),
+				RevokedSessions.REVOCATIONS_KEY), reason, Long.toString(this.revokedKeyTtl.toMillis()), sessionId);
 	}
 
 	private String newToken() {

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.mclass.auth.session.RefreshTokens.Rotation.Outcome;
 import com.mclass.platform.test.RedisServerAddress;
+import com.mclass.platform.web.security.RevocationMirror;
 import com.mclass.platform.web.security.RevokedSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +103,59 @@ class RefreshTokenFamilyTests {
 	}
 
 	@Test
+	void anEndedSessionJoinsTheRevocationsResourceServersMirrorScoredByRedisClock() {
+		RefreshTokens.Started started = this.tokens.start(UUID.randomUUID());
+		long before = redisNow();
+
+		this.tokens.end(started.sessionId(), "logout");
+
+		assertThat(redis.opsForZSet().score(RevokedSessions.REVOCATIONS_KEY, started.sessionId()))
+			.isBetween((double) before, (double) redisNow());
+		assertThat(redis.getExpire(RevokedSessions.REVOCATIONS_KEY, TimeUnit.SECONDS))
+			.as("the set outlives its newest entry by the revoked-key TTL")
+			.isBetween(16 * 60L, 17 * 60L);
+	}
+
+	@Test
+	void aReusedTokenListsItsSessionInTheRevocationsToo() {
+		RefreshTokens.Started started = this.tokens.start(UUID.randomUUID());
+		this.tokens.rotate(started.refreshToken());
+
+		this.tokens.rotate(started.refreshToken());
+
+		assertThat(redis.opsForZSet().score(RevokedSessions.REVOCATIONS_KEY, started.sessionId())).isNotNull();
+	}
+
+	@Test
+	void revocationsOlderThanTheRevokedKeyTtlAreTrimmedAtTheNextOne() {
+		String expired = "expired-" + UUID.randomUUID();
+		String recent = "recent-" + UUID.randomUUID();
+		long now = redisNow();
+		redis.opsForZSet().add(RevokedSessions.REVOCATIONS_KEY, expired, now - Duration.ofMinutes(18).toMillis());
+		redis.opsForZSet().add(RevokedSessions.REVOCATIONS_KEY, recent, now - Duration.ofMinutes(16).toMillis());
+
+		this.tokens.end(this.tokens.start(UUID.randomUUID()).sessionId(), "logout");
+
+		assertThat(redis.opsForZSet().score(RevokedSessions.REVOCATIONS_KEY, expired)).isNull();
+		assertThat(redis.opsForZSet().score(RevokedSessions.REVOCATIONS_KEY, recent)).isNotNull();
+		redis.opsForZSet().remove(RevokedSessions.REVOCATIONS_KEY, recent);
+	}
+
+	@Test
+	void aResourceServersMirrorSeesTheEndedSessionAtItsNextPoll() {
+		RevocationMirror mirror = new RevocationMirror(Duration.ofMinutes(17), Duration.ofSeconds(5),
+				Duration.ofSeconds(1), Clock.systemUTC());
+		pollOnce(mirror);
+		RefreshTokens.Started started = this.tokens.start(UUID.randomUUID());
+		assertThat(mirror.answer(started.sessionId())).isEqualTo(RevocationMirror.Answer.LIVE);
+
+		this.tokens.end(started.sessionId(), "logout");
+		pollOnce(mirror);
+
+		assertThat(mirror.answer(started.sessionId())).isEqualTo(RevocationMirror.Answer.REVOKED);
+	}
+
+	@Test
 	void theFamilyExpiresSevenDaysAfterLoginHoweverOftenItRotates() {
 		RefreshTokens.Started started = this.tokens.start(UUID.randomUUID());
 		this.clock.advance(Duration.ofDays(6));
@@ -147,6 +202,15 @@ class RefreshTokenFamilyTests {
 		pool.shutdown();
 		assertThat(outcomes).containsOnlyOnce(Outcome.ROTATED);
 		assertThat(outcomes).filteredOn((outcome) -> outcome != Outcome.ROTATED).containsOnly(Outcome.REUSED);
+	}
+
+	private static long redisNow() {
+		return redis.execute((RedisCallback<Long>) (connection) -> connection.serverCommands().time());
+	}
+
+	private static void pollOnce(RevocationMirror mirror) {
+		RevocationMirror.Poll poll = mirror.nextPoll();
+		mirror.polled(poll, redis.execute(RevocationMirror.POLL, poll.keys(), poll.args().toArray()));
 	}
 
 	private static final class MutableClock extends Clock {

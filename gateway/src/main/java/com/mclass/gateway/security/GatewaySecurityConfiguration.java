@@ -22,6 +22,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 import com.mclass.platform.web.security.AuthenticatedUser;
 import com.mclass.platform.web.security.MclassSecurityProperties;
+import com.mclass.platform.web.security.RevocationMirror;
+import com.mclass.platform.web.security.RevocationMirrorMetrics;
 
 /**
  * The gateway as an OAuth2 resource server: the same token rules as every service ({@code mclass.security.*}, shared
@@ -62,8 +64,26 @@ class GatewaySecurityConfiguration {
 	}
 
 	@Bean
-	SessionRevocations sessionRevocations(ReactiveStringRedisTemplate redis, MclassSecurityProperties properties) {
-		return new SessionRevocations(redis, properties.revocationCacheTtl(), Clock.systemUTC());
+	SessionRevocations sessionRevocations(RevocationMirror mirror, ReactiveStringRedisTemplate redis,
+			MclassSecurityProperties properties) {
+		return new SessionRevocations(mirror, redis, properties.revocationCacheTtl(), Clock.systemUTC());
+	}
+
+	@Bean
+	RevocationMirror revocationMirror(MclassSecurityProperties properties) {
+		return RevocationMirror.of(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	RevocationMirrorPolling revocationMirrorPolling(RevocationMirror mirror, ReactiveStringRedisTemplate redis,
+			MclassSecurityProperties properties) {
+		return new RevocationMirrorPolling(mirror, redis, properties.revocationPollInterval(),
+				properties.revocationCacheTtl());
+	}
+
+	@Bean
+	RevocationMirrorMetrics revocationMirrorMetrics(RevocationMirror mirror) {
+		return new RevocationMirrorMetrics(mirror);
 	}
 
 	/** {@code role: ADMIN} becomes {@code ROLE_ADMIN}, as in the services, so that {@code hasRole("ADMIN")} works. */

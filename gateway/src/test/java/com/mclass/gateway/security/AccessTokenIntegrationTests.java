@@ -23,9 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.mclass.gateway.GatewayIntegrationTest;
 import com.mclass.gateway.StubService;
 import com.mclass.platform.test.TestTokens;
+import com.mclass.platform.web.security.RevocationMirror;
 import com.mclass.platform.web.security.RevokedSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The token checks at the gateway, over real HTTP, with a real Redis for revoked sessions. */
 class AccessTokenIntegrationTests extends GatewayIntegrationTest {
@@ -35,6 +37,9 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	RevocationMirror mirror;
 
 	final UUID userId = UUID.randomUUID();
 
@@ -170,12 +175,27 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 		String token = TestTokens.forUser(this.userId).sessionId(sessionId).sign();
 		callWith(token, "/api/enrollments/before-logout").expectStatus().isOk();
 
-		this.redis.opsForValue().set(RevokedSessions.redisKey(sessionId), "logout", Duration.ofMinutes(1)).block();
-		// A "live" answer is trusted for at most 1 s.
+		AuthServiceRevocations.revoke(this.redis, sessionId);
+		// The revocation mirror answers only while its last poll is less than 1 s old, a per-session lookup for 1 s.
 		Thread.sleep(1100);
 
 		assertRefused(callWith(token, "/api/enrollments/after-logout"), "UNAUTHENTICATED");
 		assertThat(ENROLLMENT.receivedOn("/api/enrollments/after-logout")).isEmpty();
+	}
+
+	@Test
+	void answersRevocationsFromTheMirrorNotFromAPerSessionLookup() {
+		String sessionId = UUID.randomUUID().toString();
+		String token = TestTokens.forUser(this.userId).sessionId(sessionId).sign();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.mirror.answer(sessionId) == RevocationMirror.Answer.LIVE);
+
+		// Only the sorted set, not the per-session key: refused all the same, so the mirror is what answered.
+		Long redisNow = this.redis.execute((connection) -> connection.serverCommands().time()).blockFirst();
+		this.redis.opsForZSet().add(RevokedSessions.REVOCATIONS_KEY, sessionId, redisNow).block();
+
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertRefused(callWith(token, "/api/enrollments/mirror-only"), "UNAUTHENTICATED"));
 	}
 
 	@Test

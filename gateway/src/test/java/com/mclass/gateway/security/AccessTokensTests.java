@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import com.mclass.gateway.StubService;
 import com.mclass.platform.test.TestTokens;
 import com.mclass.platform.web.security.MclassSecurityProperties;
+import com.mclass.platform.web.security.RevocationMirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -57,7 +58,8 @@ class AccessTokensTests {
 	void reportsUnreachableSigningKeysAsAnUncheckableTokenNotABadOne() {
 		// Redis is never asked: the signature cannot be checked first.
 		AccessTokens tokens = AccessTokens.verifiedWith(properties(StubService.unreachableUrl() + "/.well-known/jwks.json"),
-				new SessionRevocations(null, Duration.ofSeconds(1), Clock.systemUTC()));
+				new SessionRevocations(RevocationMirror.of(properties("http://unused"), Clock.systemUTC()), null,
+						Duration.ofSeconds(1), Clock.systemUTC()));
 
 		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> tokens.decode(TestTokens.user(UUID.randomUUID())).block())

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import com.mclass.platform.web.security.RevocationMirror;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 class SessionRevocationsTests {
 
@@ -26,23 +31,51 @@ class SessionRevocationsTests {
 
 	private Instant now = Instant.parse("2026-03-02T09:00:00Z");
 
-	private final SessionRevocations revocations = new SessionRevocations(this.redis, Duration.ofSeconds(1),
-			new Clock() {
-				@Override
-				public Instant instant() {
-					return SessionRevocationsTests.this.now;
-				}
+	private final Clock clock = new Clock() {
+		@Override
+		public Instant instant() {
+			return SessionRevocationsTests.this.now;
+		}
 
-				@Override
-				public java.time.ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
 
-				@Override
-				public Clock withZone(java.time.ZoneId zone) {
-					return this;
-				}
-			});
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+	};
+
+	private final RevocationMirror mirror = new RevocationMirror(Duration.ofMinutes(17), Duration.ofSeconds(5),
+			Duration.ofSeconds(1), this.clock);
+
+	private final SessionRevocations revocations = new SessionRevocations(this.mirror, this.redis, Duration.ofSeconds(1),
+			this.clock);
+
+	@Test
+	void answersFromACurrentMirrorWithoutAskingRedis() {
+		mirrorPolledWith("revoked-session");
+		this.now = this.now.plusMillis(999);
+
+		assertThat(this.revocations.isRevoked("revoked-session").block()).isTrue();
+		assertThat(this.revocations.isRevoked("live-session").block()).isFalse();
+		verifyNoInteractions(this.redis);
+	}
+
+	@Test
+	void asksRedisOnceTheMirrorIsACacheTtlOld() {
+		mirrorPolledWith();
+		answer(Mono.fromSupplier(() -> this.lookups.incrementAndGet() > 0));
+
+		this.now = this.now.plusSeconds(1);
+
+		assertThat(this.revocations.isRevoked("revoked-after-the-last-poll").block()).isTrue();
+		assertThat(this.lookups).hasValue(1);
+	}
+
+	// While the mirror has never been polled (or is stale), the per-session lookups below are what answers.
 
 	@Test
 	void asksRedisOncePerSessionAndSecondEvenForRequestsInFlightTogether() {
@@ -75,6 +108,16 @@ class SessionRevocationsTests {
 			.isThrownBy(() -> this.revocations.isRevoked("s1").block());
 		assertThat(this.revocations.isRevoked("s1").block()).isFalse();
 		assertThat(this.lookups).hasValue(2);
+	}
+
+	private void mirrorPolledWith(String... revokedSessions) {
+		long redisNow = 5_000_000_000L;
+		List<String> reply = new ArrayList<>(List.of(Long.toString(redisNow)));
+		for (String sessionId : revokedSessions) {
+			reply.add(sessionId);
+			reply.add(Long.toString(redisNow - 10));
+		}
+		this.mirror.polled(this.mirror.nextPoll(), reply);
 	}
 
 	private void answer(Mono<Boolean> answer) {

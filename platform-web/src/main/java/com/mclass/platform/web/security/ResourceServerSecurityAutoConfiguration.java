@@ -3,6 +3,8 @@ package com.mclass.platform.web.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,17 +45,6 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevokedSessions revokedSessions(ObjectProvider<StringRedisTemplate> redis, MclassSecurityProperties properties) {
-		StringRedisTemplate template = redis.getIfAvailable();
-		if (template == null) {
-			throw new IllegalStateException("Revoked sessions are checked in Redis: add spring-boot-starter-data-redis "
-					+ "or define a RevokedSessions bean");
-		}
-		return new RedisRevokedSessions(template, properties.revocationCacheTtl(), Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, Environment environment) {
 		// The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both.
 		String jwksUri = (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
@@ -86,6 +77,54 @@ public class ResourceServerSecurityAutoConfiguration {
 				resolvers.add(new AuthenticatedUserArgumentResolver());
 			}
 		};
+	}
+
+	/**
+	 * Revoked sessions answered from a local mirror of Redis' recent revocations while it is current, from Redis
+	 * itself otherwise. A service that defines its own {@link RevokedSessions} gets none of this.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(RevokedSessions.class)
+	static class MirroredRevocations {
+
+		@Bean
+		RevocationMirror revocationMirror(MclassSecurityProperties properties) {
+			return RevocationMirror.of(properties, Clock.systemUTC());
+		}
+
+		@Bean
+		RevocationMirrorPolling revocationMirrorPolling(RevocationMirror mirror, ObjectProvider<StringRedisTemplate> redis,
+				MclassSecurityProperties properties) {
+			return new RevocationMirrorPolling(mirror, required(redis), properties.revocationPollInterval());
+		}
+
+		@Bean
+		RevokedSessions revokedSessions(RevocationMirror mirror, ObjectProvider<StringRedisTemplate> redis,
+				MclassSecurityProperties properties) {
+			return new MirroredRevokedSessions(mirror,
+					new RedisRevokedSessions(required(redis), properties.revocationCacheTtl(), Clock.systemUTC()));
+		}
+
+		private static StringRedisTemplate required(ObjectProvider<StringRedisTemplate> redis) {
+			StringRedisTemplate template = redis.getIfAvailable();
+			if (template == null) {
+				throw new IllegalStateException("Revoked sessions are checked in Redis: add spring-boot-starter-data-redis "
+						+ "or define a RevokedSessions bean");
+			}
+			return template;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterBinder.class)
+		static class Metrics {
+
+			@Bean
+			RevocationMirrorMetrics revocationMirrorMetrics(RevocationMirror mirror) {
+				return new RevocationMirrorMetrics(mirror);
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

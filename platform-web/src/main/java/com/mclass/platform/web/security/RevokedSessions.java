@@ -6,6 +6,14 @@ package com.mclass.platform.web.security;
  */
 public interface RevokedSessions {
 
+	/**
+	 * The sorted set auth-service adds every ended session to, in the same script that sets {@link #redisKey}: member
+	 * the session id, score the Redis server time (ms) of the revocation; members older than the per-session key's TTL
+	 * are trimmed. Resource servers mirror it in memory ({@link RevocationMirror}) so that checking a token costs no
+	 * Redis round trip; the per-session key answers whenever the mirror is not current.
+	 */
+	String REVOCATIONS_KEY = "mclass:session:revocations";
+
 	/** The Redis key auth-service sets (with a TTL of at least the access-token lifetime) when a session ends. */
 	static String redisKey(String sessionId) {
 		return "mclass:session:revoked:" + sessionId;

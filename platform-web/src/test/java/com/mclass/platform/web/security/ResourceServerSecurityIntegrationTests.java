@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +33,7 @@ import com.mclass.platform.test.TestTokens;
 import com.mclass.platform.web.ApiResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The token checks every service applies behind the gateway (defence in depth), over real HTTP with a real Redis
@@ -53,6 +55,9 @@ class ResourceServerSecurityIntegrationTests {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	RevocationMirror mirror;
 
 	final UUID userId = UUID.randomUUID();
 
@@ -121,9 +126,23 @@ class ResourceServerSecurityIntegrationTests {
 		String token = TestTokens.forUser(this.userId).sessionId(sessionId).sign();
 		assertThat(call("/api/me", token, Map.of()).statusCode()).isEqualTo(200);
 
-		this.redis.opsForValue().set(RevokedSessions.redisKey(sessionId), "logout", Duration.ofMinutes(20));
-		Thread.sleep(1100); // the revocation cache trusts a "live" answer for at most 1 s
+		revokeAsAuthServiceDoes(sessionId);
+		Thread.sleep(1100); // the revocation mirror, like the per-session cache, may be up to 1 s behind
 		assertRefused(call("/api/me", token, Map.of()), 401, "UNAUTHENTICATED");
+	}
+
+	@Test
+	void revocationsAreAnsweredFromTheMirrorWithoutAPerSessionLookup() throws Exception {
+		String sessionId = UUID.randomUUID().toString();
+		String token = TestTokens.forUser(this.userId).sessionId(sessionId).sign();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.mirror.answer(sessionId) == RevocationMirror.Answer.LIVE);
+
+		// Only the sorted set, not the per-session key: refused all the same, so the mirror is what answered.
+		this.redis.opsForZSet().add(RevokedSessions.REVOCATIONS_KEY, sessionId, redisTimeMillis());
+
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertRefused(call("/api/me", token, Map.of()), 401, "UNAUTHENTICATED"));
 	}
 
 	@Test
@@ -145,6 +164,17 @@ class ResourceServerSecurityIntegrationTests {
 		assertThat(json.readTree(korean.body()).path("error").path("message").asString()).isEqualTo("로그인이 필요합니다.");
 		HttpResponse<String> english = call("/api/me", null, Map.of("Accept-Language", "en"));
 		assertThat(json.readTree(english.body()).path("error").path("message").asString()).isEqualTo("Authentication is required.");
+	}
+
+	/** Both marks auth-service's END script sets, scored with Redis' clock like its own. */
+	private void revokeAsAuthServiceDoes(String sessionId) {
+		this.redis.opsForValue().set(RevokedSessions.redisKey(sessionId), "logout", Duration.ofMinutes(20));
+		this.redis.opsForZSet().add(RevokedSessions.REVOCATIONS_KEY, sessionId, redisTimeMillis());
+	}
+
+	private long redisTimeMillis() {
+		Long time = this.redis.execute((RedisCallback<Long>) (connection) -> connection.serverCommands().time());
+		return (time != null) ? time : System.currentTimeMillis();
 	}
 
 	private HttpResponse<String> call(String path, String token, Map<String, String> headers) throws Exception {
