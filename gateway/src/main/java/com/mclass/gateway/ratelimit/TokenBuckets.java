@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +38,10 @@ class TokenBuckets extends RedisRateLimiter {
 
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
-		return super.isAllowed(routeId, id).flatMap((response) -> {
+		// Redis answers on one of Lettuce's few threads, and whatever comes next (the rest of the filter chain, the
+		// proxied call) would run there too: under load the answers to other requests' commands then queue behind that
+		// work until they time out, and the limiter reads a late answer as Redis being down. Hand over at once instead.
+		return super.isAllowed(routeId, id).publishOn(Schedulers.parallel()).flatMap((response) -> {
 			long remaining = remainingTokens(response);
 			if (remaining < 0) {
 				// The limiter's only sign that Redis failed: it never counts below zero otherwise.
