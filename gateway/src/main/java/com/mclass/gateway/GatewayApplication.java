@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * The single public entry point of MClass. Routes live in {@code application.yml}; the Java code holds what the route
  * table cannot say: which requests are admitted at all (tokens, roles, body size, path shape), how fast each caller may
- * go, where a request really came from, the request id, and the error envelope for the gateway's own failures.
+ * go, where a request really came from, the request id, which requests are sent again after a lost connection, and
+ * the error envelope for the gateway's own failures.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
