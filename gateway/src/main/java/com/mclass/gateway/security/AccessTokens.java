@@ -81,7 +81,7 @@ class AccessTokens implements ReactiveJwtDecoder {
 	}
 
 	private Mono<Jwt> unlessRevoked(Jwt jwt) {
-		return this.revocations.isRevoked(jwt.getClaimAsString(AuthenticatedUser.SESSION_CLAIM))
+		return this.revocations.isRevoked(jwt.getClaimAsString(AuthenticatedUser.SESSION_CLAIM), jwt.getIssuedAt())
 			// Not a BadJwtException: Spring Security rethrows it instead of answering 401, and the envelope handler
 			// answers 503. An unverifiable session is refused, but the client should retry, not log in again.
 			.onErrorMap((failure) -> new JwtException("Revoked sessions could not be checked", failure))

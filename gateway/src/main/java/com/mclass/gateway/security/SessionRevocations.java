@@ -52,7 +52,12 @@ class SessionRevocations {
 	}
 
 	Mono<Boolean> isRevoked(String sessionId) {
-		return switch (this.mirror.answer(sessionId)) {
+		return isRevoked(sessionId, null);
+	}
+
+	/** For a token issued at {@code issuedAt}: one older than the mirror's window is looked up in Redis. */
+	Mono<Boolean> isRevoked(String sessionId, Instant issuedAt) {
+		return switch (this.mirror.answer(sessionId, issuedAt)) {
 			case REVOKED -> REVOKED;
 			case LIVE -> LIVE;
 			case UNKNOWN -> lookedUp(sessionId);

@@ -75,6 +75,19 @@ class SessionRevocationsTests {
 		assertThat(this.lookups).hasValue(1);
 	}
 
+	@Test
+	void asksRedisAboutATokenOlderThanTheMirrorsWindowEvenWhileTheMirrorIsCurrent() {
+		mirrorPolledWith();
+		answer(Mono.fromSupplier(() -> this.lookups.incrementAndGet() > 0));
+
+		// Tokens that outlive the window (access-token TTL raised, window not) may have had their revocation forgotten.
+		assertThat(this.revocations.isRevoked("old-token-session", this.now.minus(Duration.ofMinutes(17))).block()).isTrue();
+		assertThat(this.lookups).hasValue(1);
+		assertThat(this.revocations.isRevoked("recent-token-session", this.now.minus(Duration.ofMinutes(16))).block())
+			.isFalse();
+		assertThat(this.lookups).hasValue(1);
+	}
+
 	// While the mirror has never been polled (or is stale), the per-session lookups below are what answers.
 
 	@Test

@@ -1,5 +1,7 @@
 package com.mclass.platform.web.security;
 
+import java.time.Instant;
+
 /**
  * Answers from the {@link RevocationMirror} while it is current, so that a request costs no Redis round trip for its
  * revocation check; otherwise asks the per-session lookup, which refuses the token when Redis cannot answer.
@@ -17,7 +19,12 @@ class MirroredRevokedSessions implements RevokedSessions {
 
 	@Override
 	public boolean isRevoked(String sessionId) {
-		return switch (this.mirror.answer(sessionId)) {
+		return isRevoked(sessionId, null);
+	}
+
+	@Override
+	public boolean isRevoked(String sessionId, Instant issuedAt) {
+		return switch (this.mirror.answer(sessionId, issuedAt)) {
 			case REVOKED -> true;
 			case LIVE -> false;
 			case UNKNOWN -> this.perSession.isRevoked(sessionId);

@@ -3,6 +3,7 @@ package com.mclass.platform.web.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -113,6 +114,21 @@ public final class RevocationMirror {
 	 * (the caller then asks Redis about that session).
 	 */
 	public Answer answer(String sessionId) {
+		return answer(sessionId, null);
+	}
+
+	/**
+	 * Like {@link #answer(String)} for a token issued at {@code issuedAt}. A token older than the window (less the
+	 * overlap, for clock skew) may belong to a session whose revocation the mirror has already forgotten, as happens
+	 * when tokens live longer than the window was configured for: such a token is {@link Answer#UNKNOWN}, so its
+	 * session is looked up in Redis instead. {@code null} means "not known", treated as recent.
+	 */
+	public Answer answer(String sessionId, Instant issuedAt) {
+		if (issuedAt != null
+				&& issuedAt.toEpochMilli() < this.clock.millis() - this.window.toMillis() + this.overlap.toMillis()) {
+			this.unanswered.increment();
+			return Answer.UNKNOWN;
+		}
 		long sentAt = this.lastPollSentAt;
 		long age = this.clock.millis() - sentAt;
 		// A negative age is a local clock that stepped back: the mirror's freshness cannot be judged, so it is not.

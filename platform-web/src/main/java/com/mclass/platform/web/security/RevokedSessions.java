@@ -1,5 +1,7 @@
 package com.mclass.platform.web.security;
 
+import java.time.Instant;
+
 /**
  * Sessions ended by logout or by refresh-token reuse. auth-service writes them; every resource server refuses access
  * tokens whose {@code sid} is listed, so logout does not wait for tokens to expire.
@@ -20,5 +22,10 @@ public interface RevokedSessions {
 	}
 
 	boolean isRevoked(String sessionId);
+
+	/** Whether the session of a token issued at {@code issuedAt} ({@code null} when unknown) has been revoked. */
+	default boolean isRevoked(String sessionId, Instant issuedAt) {
+		return isRevoked(sessionId);
+	}
 
 }

@@ -43,7 +43,7 @@ public final class TokenClaimValidators {
 			catch (IllegalArgumentException ex) {
 				return invalid("The token subject is not a user id");
 			}
-			return revokedSessions.isRevoked(sessionId) ? invalid("The session has ended") : OAuth2TokenValidatorResult.success();
+			return revokedSessions.isRevoked(sessionId, jwt.getIssuedAt()) ? invalid("The session has ended") : OAuth2TokenValidatorResult.success();
 		};
 	}
 

@@ -46,6 +46,19 @@ class RevocationMirrorTests {
 	}
 
 	@Test
+	void cannotAnswerForATokenOlderThanItsWindow() {
+		pollAnswering(REDIS_NOW, "s1", REDIS_NOW - 10);
+		Instant now = this.clock.instant();
+
+		assertThat(this.mirror.answer("s2", now.minus(WINDOW))).isEqualTo(Answer.UNKNOWN);
+		assertThat(this.mirror.answer("s2", now.minus(WINDOW).plusSeconds(4))).as("within the overlap for clock skew")
+			.isEqualTo(Answer.UNKNOWN);
+		assertThat(this.mirror.answer("s2", now.minus(WINDOW).plusSeconds(6))).isEqualTo(Answer.LIVE);
+		assertThat(this.mirror.answer("s1", now.minusSeconds(60))).isEqualTo(Answer.REVOKED);
+		assertThat(this.mirror.answer("s2", null)).isEqualTo(Answer.LIVE);
+	}
+
+	@Test
 	void cannotAnswerOnceItsLastPollIsACacheTtlOld() {
 		pollAnswering(REDIS_NOW, "s1", REDIS_NOW - 10);
 
