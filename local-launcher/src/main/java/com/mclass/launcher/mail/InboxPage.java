@@ -1,6 +1,6 @@
 package com.mclass.launcher.mail;
 
-import static com.mclass.launcher.mail.Responses.escapeHtml;
+import static com.mclass.launcher.net.Html.escape;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -88,14 +88,14 @@ final class InboxPage implements HttpHandler {
 		else {
 			body.append("<table><thead><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr></thead><tbody>");
 			for (ReceivedMail mail : mails) {
-				String link = "/view/" + escapeHtml(mail.id());
+				String link = "/view/" + escape(mail.id());
 				body.append("<tr class=\"message\" onclick=\"location.href='").append(link).append("'\">")
 					.append("<td class=\"time\">").append(LOCAL_TIME.format(mail.created())).append("</td>")
-					.append("<td>").append(escapeHtml(display(mail.from()))).append("</td>")
-					.append("<td>").append(escapeHtml(display(mail.to()))).append("</td>")
+					.append("<td>").append(escape(display(mail.from()))).append("</td>")
+					.append("<td>").append(escape(display(mail.to()))).append("</td>")
 					.append("<td><a href=\"").append(link).append("\">")
-					.append(escapeHtml(mail.subject().isEmpty() ? "(no subject)" : mail.subject()))
-					.append("</a><div class=\"snippet\">").append(escapeHtml(mail.snippet())).append("</div></td></tr>");
+					.append(escape(mail.subject().isEmpty() ? "(no subject)" : mail.subject()))
+					.append("</a><div class=\"snippet\">").append(escape(mail.snippet())).append("</div></td></tr>");
 			}
 			body.append("</tbody></table>");
 		}
@@ -107,7 +107,7 @@ final class InboxPage implements HttpHandler {
 	private static String message(ReceivedMail mail) {
 		StringBuilder body = new StringBuilder();
 		body.append("<p><a href=\"/\">← Inbox</a></p>")
-			.append("<h1>").append(escapeHtml(mail.subject().isEmpty() ? "(no subject)" : mail.subject())).append("</h1>")
+			.append("<h1>").append(escape(mail.subject().isEmpty() ? "(no subject)" : mail.subject())).append("</h1>")
 			.append("<dl>")
 			.append(row("From", display(mail.from())))
 			.append(row("To", display(mail.to())));
@@ -123,29 +123,29 @@ final class InboxPage implements HttpHandler {
 			.append(row("Size", mail.size() + " bytes"))
 			.append("</dl>");
 		if (!mail.html().isEmpty()) {
-			body.append("<h2>HTML</h2><iframe sandbox title=\"HTML body\" srcdoc=\"").append(escapeHtml(mail.html()))
+			body.append("<h2>HTML</h2><iframe sandbox title=\"HTML body\" srcdoc=\"").append(escape(mail.html()))
 				.append("\"></iframe>");
 		}
 		if (!mail.text().isEmpty()) {
-			body.append("<h2>Text</h2><pre>").append(escapeHtml(mail.text())).append("</pre>");
+			body.append("<h2>Text</h2><pre>").append(escape(mail.text())).append("</pre>");
 		}
 		if (!mail.attachments().isEmpty()) {
 			body.append("<h2>Attachments</h2><ul>");
 			mail.attachments().forEach((file) -> body.append("<li>")
-				.append(escapeHtml(file.fileName().isEmpty() ? "(unnamed)" : file.fileName()))
-				.append(" — ").append(escapeHtml(file.contentType())).append("</li>"));
+				.append(escape(file.fileName().isEmpty() ? "(unnamed)" : file.fileName()))
+				.append(" — ").append(escape(file.contentType())).append("</li>"));
 			body.append("</ul>");
 		}
 		body.append("<details><summary>Headers</summary><dl>");
 		mail.headers().forEach((name, values) -> values.forEach((value) -> body.append(row(name, value))));
 		body.append("</dl></details>")
-			.append("<p><a href=\"/api/v1/message/").append(escapeHtml(mail.id())).append("/raw\">Raw message</a> · ")
-			.append("<a href=\"/api/v1/message/").append(escapeHtml(mail.id())).append("\">JSON</a></p>");
+			.append("<p><a href=\"/api/v1/message/").append(escape(mail.id())).append("/raw\">Raw message</a> · ")
+			.append("<a href=\"/api/v1/message/").append(escape(mail.id())).append("\">JSON</a></p>");
 		return page(mail.subject(), body.toString());
 	}
 
 	private static String row(String name, String value) {
-		return "<dt>" + escapeHtml(name) + "</dt><dd>" + escapeHtml(value) + "</dd>";
+		return "<dt>" + escape(name) + "</dt><dd>" + escape(value) + "</dd>";
 	}
 
 	private static String display(Mailbox mailbox) {
@@ -160,7 +160,7 @@ final class InboxPage implements HttpHandler {
 	}
 
 	private static String page(String title, String body) {
-		return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(title)
+		return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
 				+ " · MClass mail</title>" + STYLE + "</head><body><header><a href=\"/\">MClass mail</a>"
 				+ "<span class=\"spacer\"></span>"
 				+ "<button onclick=\"if (confirm('Delete every message?')) fetch('/api/v1/messages', {method: 'DELETE'})"

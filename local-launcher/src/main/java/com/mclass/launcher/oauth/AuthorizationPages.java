@@ -18,7 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.mclass.launcher.oauth.Pages.escape;
+import static com.mclass.launcher.net.Html.escape;
 
 /**
  * A provider's authorization endpoint ({@code /google/authorize}, …) as a person meets it: a login page in the

@@ -15,7 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.mclass.launcher.oauth.Pages.escape;
+import static com.mclass.launcher.net.Html.escape;
 
 /**
  * The front-end's part of a social login, for a platform that has no front-end: auth-service ends every social login

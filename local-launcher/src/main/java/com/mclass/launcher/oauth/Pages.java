@@ -8,7 +8,9 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import okhttp3.Headers;
 
-/** The few things the mock's own pages share: a page frame, escaping, form decoding and the response types. */
+import static com.mclass.launcher.net.Html.escape;
+
+/** The few things the mock's own pages share: a page frame, form decoding and the response types. */
 final class Pages {
 
 	private static final String STYLE = """
@@ -72,25 +74,6 @@ final class Pages {
 			fields.putIfAbsent(name, value);
 		}
 		return fields;
-	}
-
-	static String escape(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder escaped = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> escaped.append("&amp;");
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 }
