@@ -3,8 +3,6 @@ package com.mclass.auth.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.mclass.auth.session.RefreshTokens.Rotation.Outcome;
+import com.mclass.platform.test.MutableClock;
 import com.mclass.platform.test.RedisServerAddress;
 import com.mclass.platform.web.security.RevocationMirror;
 import com.mclass.platform.web.security.RevokedSessions;
@@ -211,35 +210,6 @@ class RefreshTokenFamilyTests {
 	private static void pollOnce(RevocationMirror mirror) {
 		RevocationMirror.Poll poll = mirror.nextPoll();
 		mirror.polled(poll, redis.execute(RevocationMirror.POLL, poll.keys(), poll.args().toArray()));
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,9 +1,7 @@
 package com.mclass.gateway.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +12,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import com.mclass.platform.test.MutableClock;
 import com.mclass.platform.web.security.RevocationMirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,24 +28,7 @@ class SessionRevocationsTests {
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
-	private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-	private final Clock clock = new Clock() {
-		@Override
-		public Instant instant() {
-			return SessionRevocationsTests.this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-	};
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
 	private final RevocationMirror mirror = new RevocationMirror(Duration.ofMinutes(17), Duration.ofSeconds(5),
 			Duration.ofSeconds(1), this.clock);
@@ -57,7 +39,7 @@ class SessionRevocationsTests {
 	@Test
 	void answersFromACurrentMirrorWithoutAskingRedis() {
 		mirrorPolledWith("revoked-session");
-		this.now = this.now.plusMillis(999);
+		this.clock.advance(Duration.ofMillis(999));
 
 		assertThat(this.revocations.isRevoked("revoked-session").block()).isTrue();
 		assertThat(this.revocations.isRevoked("live-session").block()).isFalse();
@@ -69,7 +51,7 @@ class SessionRevocationsTests {
 		mirrorPolledWith();
 		answer(Mono.fromSupplier(() -> this.lookups.incrementAndGet() > 0));
 
-		this.now = this.now.plusSeconds(1);
+		this.clock.advance(Duration.ofSeconds(1));
 
 		assertThat(this.revocations.isRevoked("revoked-after-the-last-poll").block()).isTrue();
 		assertThat(this.lookups).hasValue(1);
@@ -81,9 +63,9 @@ class SessionRevocationsTests {
 		answer(Mono.fromSupplier(() -> this.lookups.incrementAndGet() > 0));
 
 		// Tokens that outlive the window (access-token TTL raised, window not) may have had their revocation forgotten.
-		assertThat(this.revocations.isRevoked("old-token-session", this.now.minus(Duration.ofMinutes(17))).block()).isTrue();
+		assertThat(this.revocations.isRevoked("old-token-session", this.clock.instant().minus(Duration.ofMinutes(17))).block()).isTrue();
 		assertThat(this.lookups).hasValue(1);
-		assertThat(this.revocations.isRevoked("recent-token-session", this.now.minus(Duration.ofMinutes(16))).block())
+		assertThat(this.revocations.isRevoked("recent-token-session", this.clock.instant().minus(Duration.ofMinutes(16))).block())
 			.isFalse();
 		assertThat(this.lookups).hasValue(1);
 	}
@@ -106,7 +88,7 @@ class SessionRevocationsTests {
 		answer(Mono.fromSupplier(() -> this.lookups.incrementAndGet() > 1));
 		assertThat(this.revocations.isRevoked("s1").block()).isFalse();
 
-		this.now = this.now.plusMillis(1001);
+		this.clock.advance(Duration.ofMillis(1001));
 
 		assertThat(this.revocations.isRevoked("s1").block()).isTrue();
 		assertThat(this.lookups).hasValue(2);

@@ -7,7 +7,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import com.mclass.platform.web.security.RevocationMirrorTests.MutableClock;
+import com.mclass.platform.test.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
