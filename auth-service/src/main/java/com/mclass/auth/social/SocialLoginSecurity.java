@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -32,6 +30,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.servlet.LocaleResolver;
 
 import com.mclass.auth.user.Provider;
+import com.mclass.platform.web.security.ResourceServerDefaults;
 
 /**
  * Social login (Google OIDC, Kakao, Naver) on its own filter chain, ahead of the API chain and limited to
@@ -53,14 +52,7 @@ class SocialLoginSecurity {
 			@Value("${mclass.gateway-url}") String publicUrl) throws Exception {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, BASE_URI);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-		http.securityMatcher(socialPaths())
-			.csrf(AbstractHttpConfigurer::disable)
-			.cors(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		ResourceServerDefaults.statelessApi(http.securityMatcher(socialPaths()))
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterBefore(new PublicUrlFilter(publicUrl), OAuth2AuthorizationRequestRedirectFilter.class)
 			.oauth2Login((login) -> login

@@ -51,14 +51,22 @@ public class ResourceServerDefaults {
 		this.signInPaths = properties.signInPaths().stream().map(ResourceServerDefaults::matcherOf).toList();
 	}
 
-	public HttpSecurity apply(HttpSecurity http) throws Exception {
-		http.csrf(AbstractHttpConfigurer::disable)
+	/**
+	 * The baseline of every MClass filter chain: a stateless JSON API behind the gateway, so no CSRF tokens, no CORS
+	 * here (the gateway answers it), no basic, form or logout endpoints, no saved requests and no HTTP session.
+	 */
+	public static HttpSecurity statelessApi(HttpSecurity http) throws Exception {
+		return http.csrf(AbstractHttpConfigurer::disable)
 			.cors(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+	}
+
+	public HttpSecurity apply(HttpSecurity http) throws Exception {
+		statelessApi(http)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.handlers).accessDeniedHandler(this.handlers))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(this.handlers)
 				.accessDeniedHandler(this.handlers)
