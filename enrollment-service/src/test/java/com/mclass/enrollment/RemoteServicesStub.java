@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,7 +27,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * class-service, auth-service and notification-service as enrollment-service sees them: a JDK HTTP server per test
  * JVM answering their internal endpoints under {@code /class}, {@code /auth} and {@code /notification}. A test
  * registers what class-service knows, sets the statistics, or takes a service "down" (its connections are cut
- * without an answer, like a crashed process).
+ * without an answer, like a crashed process). Like the real services, {@code /internal/**} answers only a service
+ * token, which auth-service's token endpoint (here under {@code /tokens}, so that taking auth-service's statistics
+ * down leaves it up) issues for enrollment-service's client credentials.
  */
 public final class RemoteServicesStub {
 
@@ -35,6 +38,13 @@ public final class RemoteServicesStub {
 	public static final String AUTH = "/auth";
 
 	public static final String NOTIFICATION = "/notification";
+
+	public static final String TOKENS = "/tokens";
+
+	private static final String CLIENT_CREDENTIALS = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString("enrollment-service:dev-only-enrollment-service-secret".getBytes(StandardCharsets.UTF_8));
+
+	private static final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
 
 	private static HttpServer server;
 
@@ -112,7 +122,15 @@ public final class RemoteServicesStub {
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (path.equals(TOKENS + "/oauth2/token")) {
+			issueToken(exchange);
+			return;
+		}
 		String rest = path.substring(service.length());
+		if (rest.startsWith("/internal/") && !presentsServiceToken(exchange)) {
+			respond(exchange, 401, "{\"success\":false,\"error\":{\"code\":\"UNAUTHENTICATED\",\"message\":\"no service token\"}}");
+			return;
+		}
 		if (rest.equals("/internal/stats") && stats.containsKey(service)) {
 			respond(exchange, 200, stats.get(service));
 			return;
@@ -126,6 +144,24 @@ public final class RemoteServicesStub {
 			}
 		}
 		respond(exchange, 404, "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"not found\"}}");
+	}
+
+	private static void issueToken(HttpExchange exchange) throws IOException {
+		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (!CLIENT_CREDENTIALS.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+				|| !form.contains("grant_type=client_credentials")) {
+			respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+			return;
+		}
+		String token = "stub-service-token-" + UUID.randomUUID();
+		issuedTokens.add(token);
+		respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+	}
+
+	private static boolean presentsServiceToken(HttpExchange exchange) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		return authorization != null && authorization.startsWith("Bearer ")
+				&& issuedTokens.contains(authorization.substring("Bearer ".length()));
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
@@ -156,7 +192,8 @@ public final class RemoteServicesStub {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("remoteServicesStub", Map.of("mclass.class-service.url", base + CLASS,
-						"mclass.auth-service.url", base + AUTH, "mclass.notification-service.url", base + NOTIFICATION)));
+						"mclass.auth-service.url", base + AUTH, "mclass.notification-service.url", base + NOTIFICATION,
+						"spring.security.oauth2.client.provider.mclass-auth.token-uri", base + TOKENS + "/oauth2/token")));
 		}
 
 	}

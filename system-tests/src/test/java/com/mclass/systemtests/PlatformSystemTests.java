@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import com.mclass.launcher.LocalPlatform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The platform as a whole: every service up behind the gateway, and the gateway's contract for what it can't route. */
@@ -45,6 +47,16 @@ class PlatformSystemTests {
 			assertThat(reply.status()).as(path).isIn(400, 404);
 			assertThat(reply.json().path("success").asBoolean(true)).as(path).isFalse();
 		}
+	}
+
+	/** Past the gateway, straight at a service's port: internal reads need a service token (issue: internal endpoints open). */
+	@ParameterizedTest
+	@ValueSource(strings = { "auth-service", "class-service", "notification-service" })
+	void internalEndpointsOfServicesRefuseCallersWithoutAServiceToken(String module, LocalPlatform platform) {
+		Gateway direct = new Gateway(platform.serviceUrl(module));
+		Gateway.Reply reply = direct.get("/internal/stats", Map.of());
+		assertThat(reply.status()).isEqualTo(401);
+		assertEnvelope(reply, "UNAUTHENTICATED");
 	}
 
 	@Test

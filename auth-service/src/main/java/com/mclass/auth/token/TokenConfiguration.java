@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.platform.web.security.MclassSecurityProperties;
 import com.mclass.platform.web.security.RevokedSessions;
+import com.mclass.platform.web.security.ServiceCalls;
 import com.mclass.platform.web.security.TokenClaimValidators;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,18 @@ class TokenConfiguration {
 		return new AccessTokens(keys, security, properties.accessTokenTtl(), clock);
 	}
 
+	@Bean
+	ServiceTokens serviceTokens(SigningKeys keys, MclassSecurityProperties security, ServiceClientProperties clients, Clock clock) {
+		return new ServiceTokens(keys, security, clients, clock);
+	}
+
+	/** Service tokens presented to this service's own {@code /internal/**}, verified against its keys in memory. */
+	@Bean
+	ServiceCalls serviceCalls(SigningKeys keys, MclassSecurityProperties security) {
+		return ServiceCalls.verifiedBy(NimbusJwtDecoder.withJwkSource(keySource(keys)).jwsAlgorithm(SignatureAlgorithm.RS256).build(),
+				security.issuer());
+	}
+
 	/**
 	 * Verifies this service's own tokens against its keys in memory instead of fetching its own JWKS over HTTP (which
 	 * the platform's default decoder would do): same algorithm (RS256 only) and the same checks as every other
@@ -38,10 +51,13 @@ class TokenConfiguration {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, MclassSecurityProperties security, RevokedSessions revokedSessions) {
-		JWKSource<SecurityContext> source = (selector, context) -> selector.select(keys.publishedKeysIncluding(kidOf(selector)));
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keySource(keys)).jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		decoder.setJwtValidator(TokenClaimValidators.accessToken(security, revokedSessions));
 		return decoder;
+	}
+
+	private static JWKSource<SecurityContext> keySource(SigningKeys keys) {
+		return (selector, context) -> selector.select(keys.publishedKeysIncluding(kidOf(selector)));
 	}
 
 	private static String kidOf(JWKSelector selector) {

@@ -88,6 +88,39 @@ public final class TestTokens {
 		return new Builder(userId);
 	}
 
+	/**
+	 * A service token as auth-service's client-credentials grant issues it to {@code client} (audience
+	 * {@code mclass-internal}, subject {@code service:<client>}), for calling another service's {@code /internal/**}.
+	 */
+	public static String service(String client) {
+		return service(client, "mclass-internal");
+	}
+
+	/** A service token with another audience, for tests of tokens a real issuer would never sign. */
+	public static String service(String client, String audience) {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(audience)
+			.subject("service:" + client)
+			.claim("scope", "internal")
+			.issueTime(Date.from(now.minusSeconds(1)))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+			.jwtID(UUID.randomUUID().toString())
+			.build();
+		return sign(claims);
+	}
+
+	private static String sign(JWTClaimsSet claims) {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey().getKeyID()).build(), claims);
+		try {
+			jwt.sign(new RSASSASigner(signingKey()));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
+	}
+
 	/** Every claim can be bent, so tests can present tokens a real issuer would never sign. */
 	public static final class Builder {
 
@@ -177,14 +210,7 @@ public final class TestTokens {
 				.expirationTime(Date.from(this.expiresAt))
 				.jwtID(UUID.randomUUID().toString())
 				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey().getKeyID()).build(), claims);
-			try {
-				jwt.sign(new RSASSASigner(signingKey()));
-			}
-			catch (JOSEException ex) {
-				throw new IllegalStateException(ex);
-			}
-			return jwt.serialize();
+			return TestTokens.sign(claims);
 		}
 
 	}

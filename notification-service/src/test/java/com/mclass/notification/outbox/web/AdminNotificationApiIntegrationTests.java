@@ -142,15 +142,21 @@ class AdminNotificationApiIntegrationTests {
 	}
 
 	@Test
-	void internalStatsCountTheOutboxWithoutAToken() throws Exception {
+	void internalStatsCountTheOutboxForAServiceToken() throws Exception {
 		row(TestEvents.freshAddress(), "ENROLLMENT_APPROVED", EmailStatus.FAILED, 0);
 
-		JsonNode stats = ok(get("/internal/stats", null)).path("data");
+		JsonNode stats = ok(get("/internal/stats", TestTokens.service("enrollment-service"))).path("data");
 
 		assertThat(stats.path("failed").asLong()).isPositive();
 		assertThat(stats.path("sent").isNumber()).isTrue();
 		assertThat(stats.path("pending").isNumber()).isTrue();
 		assertThat(stats.path("oldestPendingAgeSeconds").isNumber()).isTrue();
+	}
+
+	@Test
+	void internalStatsRefuseAnonymousCallersAndUsersTokens() throws Exception {
+		assertThat(send("GET", "/internal/stats", null).statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/internal/stats", ADMIN).statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -15,7 +16,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -24,8 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security rules every MClass service starts from: stateless bearer tokens checked against auth-service's
- * keys, errors in the envelope, probes and API docs open, {@code /api/admin/**} for admins only, and the service's
- * own public paths. A service that needs more (auth-service's social login) builds its own chain on top of
+ * keys, errors in the envelope, probes and API docs open, {@code /api/admin/**} for admins only, {@code /internal/**}
+ * for other services only ({@link ServiceCalls}), and the service's own public paths. A service that needs more (auth-service's social login) builds its own chain on top of
  * {@link #apply(HttpSecurity)}; the default chain then closes with {@link #signedInOrUnknownRoute()}.
  */
 public class ResourceServerDefaults {
@@ -43,10 +46,19 @@ public class ResourceServerDefaults {
 
 	private final List<RequestMatcher> signInPaths;
 
-	ResourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers, UnmappedRequests unmappedRequests) {
+	private final AuthenticationManager userTokens;
+
+	private final AuthenticationManager serviceTokens;
+
+	ResourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers, UnmappedRequests unmappedRequests,
+			JwtDecoder userTokenDecoder, ServiceCalls serviceCalls) {
 		this.properties = properties;
 		this.handlers = handlers;
 		this.unmappedRequests = unmappedRequests;
+		JwtAuthenticationProvider users = new JwtAuthenticationProvider(userTokenDecoder);
+		users.setJwtAuthenticationConverter(roleConverter());
+		this.userTokens = users::authenticate;
+		this.serviceTokens = serviceCalls.authenticationManager();
 		this.publicPaths = properties.publicPaths().stream().map(ResourceServerDefaults::matcherOf).toList();
 		this.signInPaths = properties.signInPaths().stream().map(ResourceServerDefaults::matcherOf).toList();
 	}
@@ -71,8 +83,11 @@ public class ResourceServerDefaults {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(this.handlers)
 				.accessDeniedHandler(this.handlers)
 				.bearerTokenResolver(ignoringSignInPaths())
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(roleConverter())))
+				// /internal/** takes service tokens only, everything else users' tokens only (ServiceCalls)
+				.authenticationManagerResolver((request) -> ServiceCalls.INTERNAL_PATHS.matches(request) ? this.serviceTokens
+						: this.userTokens))
 			.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(ServiceCalls.INTERNAL_PATHS).hasAuthority(ServiceCalls.AUTHORITY);
 				requests.requestMatchers(OPERATIONS_PATHS).permitAll();
 				requests.requestMatchers("/api/admin/**").hasRole("ADMIN");
 				this.publicPaths.forEach((publicPath) -> requests.requestMatchers(publicPath).permitAll());

@@ -46,14 +46,17 @@ public class ResourceServerSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, Environment environment) {
-		// The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both.
-		String jwksUri = (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
-				: environment.resolvePlaceholders("${MCLASS_AUTH_URL:http://localhost:8081}/.well-known/jwks.json");
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(properties, environment))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(TokenClaimValidators.accessToken(properties, revokedSessions));
 		return decoder;
+	}
+
+	/** The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both. */
+	private static String jwksUri(MclassSecurityProperties properties, Environment environment) {
+		return (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
+				: environment.resolvePlaceholders("${MCLASS_AUTH_URL:http://localhost:8081}/.well-known/jwks.json");
 	}
 
 	@Bean
@@ -65,8 +68,14 @@ public class ResourceServerSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ResourceServerDefaults resourceServerDefaults(MclassSecurityProperties properties, EnvelopeSecurityHandlers handlers,
-			HandlerMappingIntrospector handlerMappings) {
-		return new ResourceServerDefaults(properties, handlers, new UnmappedRequests(handlerMappings));
+			HandlerMappingIntrospector handlerMappings, JwtDecoder jwtDecoder, ServiceCalls serviceCalls) {
+		return new ResourceServerDefaults(properties, handlers, new UnmappedRequests(handlerMappings), jwtDecoder, serviceCalls);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceCalls serviceCalls(MclassSecurityProperties properties, Environment environment) {
+		return ServiceCalls.verifiedAt(jwksUri(properties, environment), properties.issuer());
 	}
 
 	@Bean
