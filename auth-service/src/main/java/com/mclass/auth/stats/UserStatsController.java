@@ -10,7 +10,7 @@ import com.mclass.platform.web.ApiResponse;
 
 /**
  * The user count for enrollment-service's admin dashboard. Internal: never routed by the gateway (it routes
- * {@code /api/**} only), admitted only from enrollment-service by the network policy.
+ * {@code /api/**} only), and answered only to a service token (platform-web's {@code ServiceCalls}).
  */
 @Hidden
 @RestController

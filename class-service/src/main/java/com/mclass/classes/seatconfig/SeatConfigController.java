@@ -14,8 +14,8 @@ import com.mclass.platform.web.CommonErrorCode;
 
 /**
  * enrollment-service's fallback read ({@code GET /internal/mclasses/{id}/seat-config}). Never routed by the gateway
- * (it routes {@code /api/**} only) and open in this service's security: in a deployment the network policy admits
- * only enrollment-service. Deleted classes are answered ({@code deleted: true}) so the caller can refuse enrollments;
+ * (it routes {@code /api/**} only), and answered only to a service token (platform-web's {@code ServiceCalls}), which
+ * auth-service issues to enrollment-service; the network policy narrows it further in a deployment. Deleted classes are answered ({@code deleted: true}) so the caller can refuse enrollments;
  * an id that never existed is a 404.
  */
 @Hidden // not part of the public API the gateway's Swagger UI shows; see the module README

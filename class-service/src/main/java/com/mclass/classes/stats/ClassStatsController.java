@@ -10,7 +10,7 @@ import com.mclass.platform.web.ApiResponse;
 
 /**
  * The class count for enrollment-service's admin dashboard. Internal like the seat-config read: never routed by the
- * gateway, admitted only from enrollment-service by the network policy.
+ * gateway, and answered only to another service's service token (platform-web's {@code ServiceCalls}).
  */
 @Hidden
 @RestController

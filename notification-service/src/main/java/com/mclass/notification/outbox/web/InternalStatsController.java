@@ -8,9 +8,9 @@ import com.mclass.notification.outbox.OutboxStats;
 import com.mclass.platform.web.ApiResponse;
 
 /**
- * Outbox counts for enrollment-service's admin dashboard ({@code GET /internal/stats}). Open in this service's
- * security without a token: the gateway never routes {@code /internal/**} (it routes {@code /api/**} only), and in a
- * deployment the network policy admits only enrollment-service to this port's internal paths.
+ * Outbox counts for enrollment-service's admin dashboard ({@code GET /internal/stats}). Answered only to a service
+ * token (platform-web's {@code ServiceCalls}); the gateway never routes {@code /internal/**} (it routes
+ * {@code /api/**} only).
  */
 @RestController
 class InternalStatsController {
