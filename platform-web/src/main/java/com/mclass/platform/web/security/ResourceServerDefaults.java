@@ -9,6 +9,7 @@ import org.springframework.security.authorization.AuthenticatedAuthorizationMana
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -71,7 +73,16 @@ public class ResourceServerDefaults {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(this.handlers)
 				.accessDeniedHandler(this.handlers)
 				.bearerTokenResolver(ignoringSignInPaths())
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(roleConverter())))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(roleConverter()))
+				// A token that could not be checked (Redis or the signing keys unreachable) is answered 503 with
+				// Retry-After; by default the filter rethrows it and it ends as a 500.
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(ResourceServerDefaults.this.handlers);
+						return filter;
+					}
+				}))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPERATIONS_PATHS).permitAll();
 				requests.requestMatchers("/api/admin/**").hasRole("ADMIN");

@@ -1,6 +1,8 @@
 package com.mclass.platform.web.security;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -43,17 +45,25 @@ import com.mclass.platform.web.servlet.ServletEnvelopeAutoConfiguration;
 @EnableConfigurationProperties(MclassSecurityProperties.class)
 public class ResourceServerSecurityAutoConfiguration {
 
+	/** auth-service down must not hold requests: the keys are kept once fetched, so this rarely matters. */
+	private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
+
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, Environment environment) {
 		// The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both.
 		String jwksUri = (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
 				: environment.resolvePlaceholders("${MCLASS_AUTH_URL:http://localhost:8081}/.well-known/jwks.json");
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
+		Clock clock = Clock.systemUTC();
+		PublishedKeys keys = PublishedKeys.fetchedFrom(URI.create(jwksUri), properties.jwksRefetchInterval(),
+				JWKS_TIMEOUT, clock);
+		AccessTokenRules rules = new AccessTokenRules(properties, clock);
+		NimbusJwtDecoder signedTokens = NimbusJwtDecoder.withJwkSource(keys.asJwkSource(JWKS_TIMEOUT))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(TokenClaimValidators.accessToken(properties, revokedSessions));
-		return decoder;
+		signedTokens.setJwtValidator(rules.claims());
+		return new AccessTokenDecoder(signedTokens,
+				new VerifiedTokenCache(properties.verifiedTokenCacheSize(), rules, clock), revokedSessions);
 	}
 
 	@Bean
