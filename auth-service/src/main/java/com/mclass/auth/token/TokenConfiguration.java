@@ -14,10 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.mclass.platform.web.security.AccessTokenDecoder;
+import com.mclass.platform.web.security.AccessTokenRules;
 import com.mclass.platform.web.security.MclassSecurityProperties;
 import com.mclass.platform.web.security.RevokedSessions;
 import com.mclass.platform.web.security.ServiceCalls;
-import com.mclass.platform.web.security.TokenClaimValidators;
+import com.mclass.platform.web.security.VerifiedTokenCache;
 
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -47,13 +49,17 @@ class TokenConfiguration {
 	/**
 	 * Verifies this service's own tokens against its keys in memory instead of fetching its own JWKS over HTTP (which
 	 * the platform's default decoder would do): same algorithm (RS256 only) and the same checks as every other
-	 * resource server: signature, expiry, issuer, audience, sub/role/sid present, session not revoked.
+	 * resource server (platform-web's {@link AccessTokenRules}), each token's signature verified once
+	 * ({@link VerifiedTokenCache}), its session checked on every request.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, MclassSecurityProperties security, RevokedSessions revokedSessions) {
+	JwtDecoder jwtDecoder(SigningKeys keys, MclassSecurityProperties security, RevokedSessions revokedSessions,
+			Clock clock) {
+		AccessTokenRules rules = new AccessTokenRules(security, clock);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keySource(keys)).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-		decoder.setJwtValidator(TokenClaimValidators.accessToken(security, revokedSessions));
-		return decoder;
+		decoder.setJwtValidator(rules.claims());
+		return new AccessTokenDecoder(decoder, new VerifiedTokenCache(security.verifiedTokenCacheSize(), rules, clock),
+				revokedSessions);
 	}
 
 	private static JWKSource<SecurityContext> keySource(SigningKeys keys) {

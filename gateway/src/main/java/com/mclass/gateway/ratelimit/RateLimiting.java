@@ -1,5 +1,7 @@
 package com.mclass.gateway.ratelimit;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import reactor.core.publisher.Mono;
@@ -12,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The buckets and keys the routes in {@code application.yml} refer to ({@code RequestRateLimiter} with
+ * The buckets ({@link TokenBuckets}, in memory) and keys the routes in {@code application.yml} refer to ({@code RequestRateLimiter} with
  * {@code #{@userBuckets}} / {@code #{@authBuckets}} and {@code #{@userOrAddress}} / {@code #{@clientAddress}}).
  * Spring Cloud Gateway keeps one bucket per route and key, so a user's budget applies to each service separately.
  */
@@ -22,12 +24,12 @@ class RateLimiting {
 	@Bean
 	@Primary
 	TokenBuckets userBuckets(RateLimitProperties properties) {
-		return new TokenBuckets(properties.user(), false);
+		return new TokenBuckets(properties.user(), properties.replicas());
 	}
 
 	@Bean
 	TokenBuckets authBuckets(RateLimitProperties properties) {
-		return new TokenBuckets(properties.auth(), true);
+		return new TokenBuckets(properties.auth(), properties.replicas());
 	}
 
 	/**
@@ -51,7 +53,26 @@ class RateLimiting {
 
 	private static String addressKey(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return "ip:" + ((remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown");
+		return addressKey((remote != null) ? remote.getAddress() : null);
+	}
+
+	/**
+	 * An IPv4 client by its address; an IPv6 client by its /64, the smallest block a subscriber is usually given (one
+	 * host can pick any of its 2^64 addresses, so keying on the full address would give it as many buckets).
+	 */
+	static String addressKey(InetAddress address) {
+		if (address == null) {
+			return "ip:unknown";
+		}
+		if (address instanceof Inet6Address) {
+			byte[] bytes = address.getAddress();
+			StringBuilder prefix = new StringBuilder("ip6:");
+			for (int i = 0; i < 8; i += 2) {
+				prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+			}
+			return prefix.append(":/64").toString();
+		}
+		return "ip:" + address.getHostAddress();
 	}
 
 }

@@ -3,6 +3,7 @@ package com.mclass.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -90,11 +91,16 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void limitsTheTokenEndpointsPerClientAddress() {
-		// Behind the trusted proxy each run is a client address of its own, whatever other tests sent.
-		String guesser = "2001:db8::" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff);
+		// Behind the trusted proxy each run is a client network of its own, whatever other tests sent.
+		String network = "2001:db8:" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff) + ":"
+				+ Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff) + "::";
+		// A guesser rotating through the addresses of its /64 shares one bucket.
+		AtomicInteger host = new AtomicInteger();
 
 		ResponseEntity<String> refused = firstRefusal(burst(throughTrustedProxy(),
-				(client) -> client.post().uri("/api/auth/login").header("X-Forwarded-For", guesser)));
+				(client) -> client.post()
+					.uri("/api/auth/login")
+					.header("X-Forwarded-For", network + Integer.toHexString(host.incrementAndGet()))));
 
 		assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
 		assertThat(refused.getBody()).contains("\"code\":\"RATE_LIMITED\"");

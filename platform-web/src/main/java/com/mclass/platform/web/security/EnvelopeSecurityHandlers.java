@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 import com.mclass.platform.web.ApiErrorResponse;
@@ -28,7 +30,10 @@ import com.mclass.platform.web.ErrorMessages;
  * 401 and 403 in the envelope. An expired token is told apart ({@code TOKEN_EXPIRED}) so that clients know to
  * refresh rather than log in again.
  */
-public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+	/** A dependency outage of the token check (Redis, auth-service's keys) is short-lived; the client retries. */
+	static final String RETRY_AFTER_SECONDS = "1";
 
 	private static final Logger log = LoggerFactory.getLogger(EnvelopeSecurityHandlers.class);
 
@@ -56,6 +61,24 @@ public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Acces
 		write(request, response, code);
 	}
 
+	/**
+	 * A bearer token that failed: refused with 401 like any other, unless it could not be checked at all (an
+	 * {@link AuthenticationServiceException}: the revoked sessions or the signing keys unreachable), which is answered
+	 * 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} instead of escaping as a 500.
+	 */
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		if (failure instanceof AuthenticationServiceException) {
+			log.warn("Could not check the token of {} {}: {}", request.getMethod(), request.getRequestURI(),
+					rootCause(failure).toString());
+			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			write(request, response, CommonErrorCode.SERVICE_UNAVAILABLE);
+			return;
+		}
+		commence(request, response, failure);
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
@@ -68,6 +91,14 @@ public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Acces
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), ApiErrorResponse.of(code.code(),
 				this.messages.messageFor(code, this.localeResolver.resolveLocale(request))));
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	private static boolean isExpiry(AuthenticationException failure) {

@@ -25,6 +25,10 @@ import org.springframework.boot.convert.DurationStyle;
  * @param revocationPollInterval how often the revocation mirror asks Redis for sessions ended since its last poll
  * @param revocationPollOverlap how far before its previous poll each poll reads again, so that a Redis clock stepping
  * back (a failover) does not hide revocations
+ * @param verifiedTokenCacheSize how many verified access tokens each process remembers until their {@code exp}, so
+ * that a token's signature is verified once per process rather than on every request ({@link VerifiedTokenCache})
+ * @param jwksRefetchInterval the least time between two fetches of auth-service's keys: a token naming an unknown key
+ * triggers a fetch only if the last one started longer ago ({@link PublishedKeys})
  */
 @ConfigurationProperties("mclass.security")
 public record MclassSecurityProperties(String jwksUri,
@@ -33,13 +37,19 @@ public record MclassSecurityProperties(String jwksUri,
 		@DefaultValue("1s") Duration revocationCacheTtl,
 		@DefaultValue(DEFAULT_REVOCATION_WINDOW) Duration revocationWindow,
 		@DefaultValue(DEFAULT_REVOCATION_POLL_INTERVAL) Duration revocationPollInterval,
-		@DefaultValue(DEFAULT_REVOCATION_POLL_OVERLAP) Duration revocationPollOverlap) {
+		@DefaultValue(DEFAULT_REVOCATION_POLL_OVERLAP) Duration revocationPollOverlap,
+		@DefaultValue(DEFAULT_VERIFIED_TOKEN_CACHE_SIZE) long verifiedTokenCacheSize,
+		@DefaultValue(DEFAULT_JWKS_REFETCH_INTERVAL) Duration jwksRefetchInterval) {
 
 	static final String DEFAULT_REVOCATION_WINDOW = "17m";
 
 	static final String DEFAULT_REVOCATION_POLL_INTERVAL = "200ms";
 
 	static final String DEFAULT_REVOCATION_POLL_OVERLAP = "5s";
+
+	static final String DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = "20000";
+
+	static final String DEFAULT_JWKS_REFETCH_INTERVAL = "5s";
 
 	@ConstructorBinding
 	public MclassSecurityProperties {
@@ -51,7 +61,8 @@ public record MclassSecurityProperties(String jwksUri,
 		this(jwksUri, issuer, audience, publicPaths, signInPaths, revocationCacheTtl,
 				DurationStyle.detectAndParse(DEFAULT_REVOCATION_WINDOW),
 				DurationStyle.detectAndParse(DEFAULT_REVOCATION_POLL_INTERVAL),
-				DurationStyle.detectAndParse(DEFAULT_REVOCATION_POLL_OVERLAP));
+				DurationStyle.detectAndParse(DEFAULT_REVOCATION_POLL_OVERLAP), Long.parseLong(DEFAULT_VERIFIED_TOKEN_CACHE_SIZE),
+				DurationStyle.detectAndParse(DEFAULT_JWKS_REFETCH_INTERVAL));
 	}
 
 }

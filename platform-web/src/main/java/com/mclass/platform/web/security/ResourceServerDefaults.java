@@ -10,6 +10,7 @@ import org.springframework.security.authorization.AuthenticatedAuthorizationMana
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -85,7 +87,16 @@ public class ResourceServerDefaults {
 				.bearerTokenResolver(ignoringSignInPaths())
 				// /internal/** takes service tokens only, everything else users' tokens only (ServiceCalls)
 				.authenticationManagerResolver((request) -> ServiceCalls.INTERNAL_PATHS.matches(request) ? this.serviceTokens
-						: this.userTokens))
+						: this.userTokens)
+				// A token that could not be checked (Redis or the signing keys unreachable) is answered 503 with
+				// Retry-After; by default the filter rethrows it and it ends as a 500.
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(ResourceServerDefaults.this.handlers);
+						return filter;
+					}
+				}))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(ServiceCalls.INTERNAL_PATHS).hasAuthority(ServiceCalls.AUTHORITY);
 				requests.requestMatchers(OPERATIONS_PATHS).permitAll();

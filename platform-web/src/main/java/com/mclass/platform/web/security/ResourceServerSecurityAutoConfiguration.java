@@ -1,6 +1,8 @@
 package com.mclass.platform.web.security;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -43,20 +45,32 @@ import com.mclass.platform.web.servlet.ServletEnvelopeAutoConfiguration;
 @EnableConfigurationProperties(MclassSecurityProperties.class)
 public class ResourceServerSecurityAutoConfiguration {
 
+	/** auth-service down must not hold requests: the keys are kept once fetched, so this rarely matters. */
+	private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
+
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, Environment environment) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(properties, environment))
+	JwtDecoder jwtDecoder(MclassSecurityProperties properties, RevokedSessions revokedSessions, PublishedKeys keys) {
+		Clock clock = Clock.systemUTC();
+		AccessTokenRules rules = new AccessTokenRules(properties, clock);
+		NimbusJwtDecoder signedTokens = NimbusJwtDecoder.withJwkSource(keys.asJwkSource(JWKS_TIMEOUT))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(TokenClaimValidators.accessToken(properties, revokedSessions));
-		return decoder;
+		signedTokens.setJwtValidator(rules.claims());
+		return new AccessTokenDecoder(signedTokens,
+				new VerifiedTokenCache(properties.verifiedTokenCacheSize(), rules, clock), revokedSessions);
 	}
 
-	/** The keys live where auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both. */
-	private static String jwksUri(MclassSecurityProperties properties, Environment environment) {
-		return (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
+	/**
+	 * auth-service's published keys, fetched lazily and shared by users' and services' tokens. The keys live where
+	 * auth-service lives, so one setting (MCLASS_AUTH_URL) points a service at both.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	PublishedKeys authServiceKeys(MclassSecurityProperties properties, Environment environment) {
+		String jwksUri = (properties.jwksUri() != null && !properties.jwksUri().isBlank()) ? properties.jwksUri()
 				: environment.resolvePlaceholders("${MCLASS_AUTH_URL:http://localhost:8081}/.well-known/jwks.json");
+		return PublishedKeys.fetchedFrom(URI.create(jwksUri), properties.jwksRefetchInterval(), JWKS_TIMEOUT, Clock.systemUTC());
 	}
 
 	@Bean
@@ -74,8 +88,10 @@ public class ResourceServerSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceCalls serviceCalls(MclassSecurityProperties properties, Environment environment) {
-		return ServiceCalls.verifiedAt(jwksUri(properties, environment), properties.issuer());
+	ServiceCalls serviceCalls(MclassSecurityProperties properties, PublishedKeys keys) {
+		return ServiceCalls.verifiedBy(NimbusJwtDecoder.withJwkSource(keys.asJwkSource(JWKS_TIMEOUT))
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build(), properties.issuer());
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -51,11 +50,6 @@ public final class ServiceCalls {
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> List.<GrantedAuthority>of(new SimpleGrantedAuthority(AUTHORITY)));
 		provider.setJwtAuthenticationConverter(converter);
 		this.authenticationManager = provider::authenticate;
-	}
-
-	/** Service tokens verified with auth-service's published keys (RS256 only). */
-	static ServiceCalls verifiedAt(String jwksUri, String issuer) {
-		return verifiedBy(NimbusJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.RS256).build(), issuer);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.mclass.platform.web.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -8,18 +9,22 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtException;
 
-/** The checks an MClass access token must pass beyond its signature; auth-service applies the same ones. */
+/** The checks an MClass access token must pass beyond its signature, revoked-session check included. */
 public final class TokenClaimValidators {
 
 	private TokenClaimValidators() {
 	}
 
-	/** Expiry and not-before, issuer, audience, the claims every token must carry, and a live session. */
+	/**
+	 * {@link AccessTokenRules} (expiry and not-before, issuer, audience, the claims every token must carry) and a live
+	 * session, for a decoder that verifies every token in full each time. {@link AccessTokenDecoder} applies the same
+	 * rules once per token and the session check on every request.
+	 */
 	public static OAuth2TokenValidator<Jwt> accessToken(MclassSecurityProperties properties, RevokedSessions revokedSessions) {
-		return new DelegatingOAuth2TokenValidator<>(List.of(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				audience(properties.audience()), liveSession(revokedSessions)));
+		return new DelegatingOAuth2TokenValidator<>(List.of(new AccessTokenRules(properties, Clock.systemUTC()).claims(),
+				liveSession(revokedSessions)));
 	}
 
 	static OAuth2TokenValidator<Jwt> audience(String audience) {
@@ -43,7 +48,15 @@ public final class TokenClaimValidators {
 			catch (IllegalArgumentException ex) {
 				return invalid("The token subject is not a user id");
 			}
-			return revokedSessions.isRevoked(sessionId, jwt.getIssuedAt()) ? invalid("The session has ended") : OAuth2TokenValidatorResult.success();
+			boolean revoked;
+			try {
+				revoked = revokedSessions.isRevoked(sessionId, jwt.getIssuedAt());
+			}
+			catch (RuntimeException ex) {
+				// Redis unreachable: not a bad token (401) but one that cannot be judged now (503 with Retry-After).
+				throw new JwtException("Revoked sessions could not be checked", ex);
+			}
+			return revoked ? invalid("The session has ended") : OAuth2TokenValidatorResult.success();
 		};
 	}
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +49,12 @@ class EnvelopeErrorController implements ErrorController {
 					(failure instanceof Throwable throwable) ? throwable : null);
 		}
 		ErrorCode code = CommonErrorCode.forStatus(status);
+		if (status == 503) {
+			// A dependency that is down now: the client may try again shortly.
+			return ResponseEntity.status(status)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		}
 		return ResponseEntity.status(status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 
