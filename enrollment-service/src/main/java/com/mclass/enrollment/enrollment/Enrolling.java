@@ -173,7 +173,7 @@ public class Enrolling {
 	/** Everything decided before the transaction: none of it needs a lock, and none of it is stored yet. */
 	private Checked check(EnrollCommand command) {
 		// Without a completed sign-up nothing else matters, not even whether class-service can be reached.
-		ClassSeats seats = command.signupCompleted() ? this.classes.find(command.classId()).orElse(null) : null;
+		ClassSeats seats = command.signupCompleted() ? this.classes.findRecent(command.classId()).orElse(null) : null;
 		Optional<ErrorCode> refusal = EnrollmentPolicy.refusalToApply(command.signupCompleted(), seats, this.clock.instant());
 		if (refusal.isPresent()) {
 			return new Checked(seats, refusal.get(), List.of(), SoldOutFlags.Hint.unknown());
