@@ -10,6 +10,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import com.mclass.enrollment.idempotency.RedisIdempotencyRecords;
+import com.mclass.platform.web.ApiErrorResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +21,19 @@ class TransientFailuresIntegrationTests extends EnrollmentIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	TransientFailures transientFailures;
+
+	@Test
+	void redisUnreachableForAnIdempotencyKeyAnswers503WithRetryAfter() {
+		ResponseEntity<ApiErrorResponse> answer = this.transientFailures.redisUnavailable(
+				new RedisIdempotencyRecords.RedisUnavailable(new IllegalStateException("connection refused")));
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(answer.getBody().error().code()).isEqualTo("SERVICE_UNAVAILABLE");
+	}
 
 	@Test
 	void aLedgerRowHeldLongerThanTheLockTimeoutAnswers503AndWritesNothing() throws SQLException {
@@ -32,6 +49,7 @@ class TransientFailuresIntegrationTests extends EnrollmentIntegrationTest {
 
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(response.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(response.header("Retry-After")).hasValue("1");
 			holder.rollback();
 		}
 		assertThat(countsByStatus(classId)).isEmpty();

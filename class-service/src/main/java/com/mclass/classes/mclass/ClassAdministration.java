@@ -26,12 +26,15 @@ public class ClassAdministration {
 
 	private final ClassCache cache;
 
+	private final ClassListSnapshot list;
+
 	private final Clock clock;
 
-	ClassAdministration(MClasses classes, Outbox outbox, ClassCache cache, Clock clock) {
+	ClassAdministration(MClasses classes, Outbox outbox, ClassCache cache, ClassListSnapshot list, Clock clock) {
 		this.classes = classes;
 		this.outbox = outbox;
 		this.cache = cache;
+		this.list = list;
 		this.clock = clock;
 	}
 
@@ -79,6 +82,7 @@ public class ClassAdministration {
 		ClassDeleted deleted = ClassDeleted.of(mclass);
 		this.outbox.append(ClassEvents.TOPIC, ClassEvents.CLASS_DELETED, id.toString(), ClassEvents.DATA_VERSION, deleted);
 		this.cache.storeAfterCommit(id, mclass.version(), null);
+		this.list.changedAfterCommit();
 		return deleted;
 	}
 
@@ -98,6 +102,7 @@ public class ClassAdministration {
 	private ClassView cached(MClass mclass, Instant now) {
 		ClassView view = ClassView.of(mclass, now);
 		this.cache.storeAfterCommit(mclass.id(), mclass.version(), view);
+		this.list.changedAfterCommit();
 		return view;
 	}
 

@@ -30,12 +30,23 @@ public class ClassCatalog {
 
 	private final ClassCache cache;
 
+	private final ClassListSnapshot snapshot;
+
 	private final Clock clock;
 
-	ClassCatalog(NamedParameterJdbcTemplate jdbc, ClassCache cache, Clock clock) {
+	ClassCatalog(NamedParameterJdbcTemplate jdbc, ClassCache cache, ClassListSnapshot snapshot, Clock clock) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.snapshot = snapshot;
 		this.clock = clock;
+	}
+
+	/**
+	 * A page of the list from the in-memory snapshot ({@link ClassListSnapshot}), or empty when this search is for the
+	 * database ({@link #search}).
+	 */
+	public Optional<ClassListSnapshot.Listing> listFromMemory(ClassSearch search, boolean includeUnlisted) {
+		return this.snapshot.search(search, includeUnlisted);
 	}
 
 	/** A class that is not deleted, whatever its visibility: an UNLISTED class is reachable by its id. */
@@ -56,7 +67,8 @@ public class ClassCatalog {
 	}
 
 	/**
-	 * A page of classes that are not deleted. Only PUBLIC ones unless {@code includeUnlisted} (admins).
+	 * A page of classes that are not deleted. Only PUBLIC ones unless {@code includeUnlisted} (admins). Always from
+	 * the database; {@link #listFromMemory} answers the same from memory where it can.
 	 */
 	public ClassPage search(ClassSearch search, boolean includeUnlisted) {
 		Instant now = this.clock.instant();

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.mclass.enrollment.EnrollmentErrorCode;
 import com.mclass.enrollment.idempotency.Claim;
 import com.mclass.enrollment.idempotency.IdempotencyRecords;
+import com.mclass.enrollment.idempotency.RedisIdempotencyRecords;
 import com.mclass.enrollment.idempotency.StoredResponse;
 import com.mclass.enrollment.seat.ClassSeats;
 import com.mclass.enrollment.seat.FormSnapshots;
@@ -35,6 +36,10 @@ import com.mclass.platform.web.ErrorDetail;
  * <li>Outside any transaction, the checks that need no lock: the class (from the ledger, or class-service when its
  * events have not arrived), sign-up, recruit window, answers against the active form, and the class's sold-out
  * flag in Redis.</li>
+ * <li>A valid sold-out flag answers without any transaction: the student's earlier enrollment from
+ * {@link HoldersOfFullClasses}, the refusal stored with the key in Redis ({@link RedisIdempotencyRecords}).
+ * Every other request registers its key in Redis for the database first, so each key is decided in exactly one
+ * place.</li>
  * <li>At most a few requests per class and replica go on to the database at a time ({@link LedgerGate}); the others
  * wait without holding a connection.</li>
  * <li>One short transaction: claim the Idempotency-Key (replay, refuse, or go on); refuse what the checks found;
@@ -58,6 +63,10 @@ public class Enrolling {
 
 	private final IdempotencyRecords idempotency;
 
+	private final RedisIdempotencyRecords redisRecords;
+
+	private final HoldersOfFullClasses holders;
+
 	private final Enrollments enrollments;
 
 	private final SeatLedger ledger;
@@ -75,13 +84,15 @@ public class Enrolling {
 	private final Clock clock;
 
 	Enrolling(KnownClasses classes, FormSnapshots forms, AnswerErrors answerErrors, SoldOutFlags soldOut,
-			IdempotencyRecords idempotency, Enrollments enrollments, SeatLedger ledger, LedgerGate gate, EnrollmentEvents events,
+			IdempotencyRecords idempotency, RedisIdempotencyRecords redisRecords, HoldersOfFullClasses holders, Enrollments enrollments, SeatLedger ledger, LedgerGate gate, EnrollmentEvents events,
 			EnrollmentResponses responses, EnrollmentMetrics metrics, PlatformTransactionManager transactionManager, Clock clock) {
 		this.classes = classes;
 		this.forms = forms;
 		this.answerErrors = answerErrors;
 		this.soldOut = soldOut;
 		this.idempotency = idempotency;
+		this.redisRecords = redisRecords;
+		this.holders = holders;
 		this.enrollments = enrollments;
 		this.ledger = ledger;
 		this.gate = gate;
@@ -97,9 +108,10 @@ public class Enrolling {
 		String outcome = "error";
 		try {
 			Checked checked = check(command);
-			Decision decision = checked.needsTheLedgerRow()
-					? this.gate.through(command.classId(), () -> this.transactions.execute((status) -> decide(command, checked)))
-					: this.transactions.execute((status) -> decide(command, checked));
+			Decision decision = checked.hint().soldOut() ? refuseFromRedis(command, checked) : null;
+			if (decision == null) {
+				decision = decideInTheDatabase(command, checked);
+			}
 			outcome = decision.outcome();
 			return decision.result();
 		}
@@ -107,15 +119,61 @@ public class Enrolling {
 			outcome = (ex.errorCode() == CommonErrorCode.VALIDATION_FAILED) ? "invalid" : EnrollmentMetrics.outcomeOf(ex.errorCode().code());
 			throw ex;
 		}
+		catch (RedisIdempotencyRecords.RedisUnavailable ex) {
+			outcome = "service_unavailable";
+			throw ex;
+		}
 		finally {
 			this.metrics.finished(sample, outcome);
 		}
 	}
 
+	/**
+	 * A sold-out class (valid flag) refuses without a transaction: the student's earlier enrollment from memory, the
+	 * refusal stored with the key in Redis. {@code null} when the database must decide after all: the key was used
+	 * with the database before, or the class has too many holders to keep in memory.
+	 */
+	private Decision refuseFromRedis(EnrollCommand command, Checked checked) {
+		Optional<HoldersOfFullClasses.Earlier> earlier = this.holders.blockingEarlier(command.classId(), checked.hint().flag(),
+				command.userId());
+		if (earlier.isEmpty()) {
+			return null;
+		}
+		ErrorCode code = EnrollmentPolicy.refusalToReapply(earlier.get().status()).orElse(EnrollmentErrorCode.CLASS_FULL);
+		StoredResponse refusal = this.responses.refusal(code);
+		Claim claim = this.redisRecords.storeRefusal(command.request(), refusal);
+		return switch (claim.kind()) {
+			case FRESH -> new Decision(new EnrollOutcome(refusal, false), EnrollmentMetrics.outcomeOf(code.code()));
+			case REPLAY -> new Decision(new EnrollOutcome(claim.stored(), true), "replayed");
+			case REUSED -> throw new ApiException(EnrollmentErrorCode.IDEMPOTENCY_KEY_REUSED);
+			case IN_FLIGHT -> decideInTheDatabase(command, checked, Claim.FRESH);
+		};
+	}
+
+	private Decision decideInTheDatabase(EnrollCommand command, Checked checked) {
+		return decideInTheDatabase(command, checked, this.redisRecords.claimForDatabase(command.request()));
+	}
+
+	/** @param inRedis what Redis knows of the key, registered for the database ({@code FRESH}) unless it answered it */
+	private Decision decideInTheDatabase(EnrollCommand command, Checked checked, Claim inRedis) {
+		switch (inRedis.kind()) {
+			case REPLAY -> {
+				return new Decision(new EnrollOutcome(inRedis.stored(), true), "replayed");
+			}
+			case REUSED -> throw new ApiException(EnrollmentErrorCode.IDEMPOTENCY_KEY_REUSED);
+			case FRESH, IN_FLIGHT -> {
+				// the database decides (its advisory lock tells "in flight")
+			}
+		}
+		return checked.needsTheLedgerRow()
+				? this.gate.through(command.classId(), () -> this.transactions.execute((status) -> decide(command, checked)))
+				: this.transactions.execute((status) -> decide(command, checked));
+	}
+
 	/** Everything decided before the transaction: none of it needs a lock, and none of it is stored yet. */
 	private Checked check(EnrollCommand command) {
 		// Without a completed sign-up nothing else matters, not even whether class-service can be reached.
-		ClassSeats seats = command.signupCompleted() ? this.classes.find(command.classId()).orElse(null) : null;
+		ClassSeats seats = command.signupCompleted() ? this.classes.findRecent(command.classId()).orElse(null) : null;
 		Optional<ErrorCode> refusal = EnrollmentPolicy.refusalToApply(command.signupCompleted(), seats, this.clock.instant());
 		if (refusal.isPresent()) {
 			return new Checked(seats, refusal.get(), List.of(), SoldOutFlags.Hint.unknown());

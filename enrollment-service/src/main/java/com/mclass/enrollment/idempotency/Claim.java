@@ -7,7 +7,7 @@ package com.mclass.enrollment.idempotency;
  */
 public record Claim(Kind kind, StoredResponse stored) {
 
-	static final Claim FRESH = new Claim(Kind.FRESH, null);
+	public static final Claim FRESH = new Claim(Kind.FRESH, null);
 
 	static final Claim IN_FLIGHT = new Claim(Kind.IN_FLIGHT, null);
 

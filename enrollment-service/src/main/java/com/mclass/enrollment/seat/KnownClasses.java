@@ -30,12 +30,15 @@ public class KnownClasses {
 
 	private final ClassCatalog catalog;
 
+	private final RecentClasses recent;
+
 	private final TransactionTemplate transactions;
 
 	private final Map<UUID, CompletableFuture<Optional<ClassSeats>>> imports = new ConcurrentHashMap<>();
 
-	KnownClasses(SeatLedger ledger, ClassCatalog catalog, PlatformTransactionManager transactionManager) {
+	KnownClasses(SeatLedger ledger, ClassCatalog catalog, RecentClasses recent, PlatformTransactionManager transactionManager) {
 		this.ledger = ledger;
+		this.recent = recent;
 		this.catalog = catalog;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -47,6 +50,21 @@ public class KnownClasses {
 	public Optional<ClassSeats> find(UUID classId) {
 		Optional<ClassSeats> known = this.ledger.find(classId);
 		return known.isPresent() ? known : importFromCatalog(classId);
+	}
+
+	/**
+	 * As {@link #find}, possibly up to {@code mclass.enrollment.class-cache-ttl} old ({@link RecentClasses}): for the
+	 * checks before enrolling, which use the class's description and never its counters.
+	 */
+	public Optional<ClassSeats> findRecent(UUID classId) {
+		Optional<ClassSeats> recent = this.recent.get(classId);
+		if (recent.isPresent()) {
+			return recent;
+		}
+		long readAt = System.nanoTime();
+		Optional<ClassSeats> found = find(classId);
+		found.ifPresent((seats) -> this.recent.put(seats, readAt));
+		return found;
 	}
 
 	/** The class if it exists and is not deleted, else a 404 ({@code NOT_FOUND}). */

@@ -71,13 +71,16 @@ public class SeatLedger {
 
 	private final SoldOutFlags soldOut;
 
+	private final RecentClasses recent;
+
 	private final ApplicationEventPublisher events;
 
 	private final Counter capacityRefusals;
 
-	SeatLedger(JdbcClient jdbc, FormSnapshots forms, SoldOutFlags soldOut, ApplicationEventPublisher events,
+	SeatLedger(JdbcClient jdbc, FormSnapshots forms, SoldOutFlags soldOut, RecentClasses recent, ApplicationEventPublisher events,
 			MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.recent = recent;
 		this.forms = forms;
 		this.soldOut = soldOut;
 		this.events = events;
@@ -182,6 +185,7 @@ public class SeatLedger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Adoption adopt(ClassSnapshot incoming, UUID eventId) {
+		this.recent.changedAfterCommit(incoming.classId());
 		Optional<ClassSeats> held = lock(incoming.classId());
 		if (held.isEmpty()) {
 			if (insert(incoming)) {
@@ -276,6 +280,7 @@ public class SeatLedger {
 	/** class-service deleted the class: no more enrollments; existing ones stay as they are. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void markDeleted(UUID classId, long version) {
+		this.recent.changedAfterCommit(classId);
 		this.jdbc.sql("UPDATE class_snapshot SET deleted = true, class_version = GREATEST(class_version, ?), updated_at = now() "
 				+ "WHERE class_id = ?")
 			.params(version, classId)
@@ -288,6 +293,7 @@ public class SeatLedger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publishForm(UUID classId, int version, JsonNode questions) {
+		this.recent.changedAfterCommit(classId);
 		this.forms.record(classId, version, questions);
 		this.jdbc.sql("UPDATE class_snapshot SET form_version = ?, updated_at = now() "
 				+ "WHERE class_id = ? AND (form_version IS NULL OR form_version < ?)")

@@ -3,6 +3,7 @@ package com.mclass.enrollment.seat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * flag is being written therefore invalidates it, whichever of the two reaches Redis first.</li>
  * <li>The flag also expires after a few seconds, which bounds the effect of a generation increment that was lost
  * (a replica dying between its commit and Redis).</li>
+ * <li>Each flag written carries a token of its own ({@code <generation>:<token>}), so whatever a replica derives
+ * from one flag (the students holding places, see {@code HoldersOfFullClasses}) is never reused for a later flag of
+ * the same generation.</li>
  * </ul>
+ * Staleness: once the request that freed a place has been answered, no flag refuses anyone (its increment ran before
+ * the answer); only if that increment was lost, refusals go on for at most {@code mclass.enrollment.sold-out-ttl}.
  * When Redis cannot be read or written, nothing is short-cut: the database decides.
  */
 @Component
@@ -51,7 +57,9 @@ public class SoldOutFlags {
 				return Hint.UNKNOWN;
 			}
 			String generation = (values.get(1) != null) ? values.get(1) : "0";
-			return new Hint(generation.equals(values.get(0)), generation);
+			String flag = values.get(0);
+			boolean valid = flag != null && generation.equals(generationOf(flag));
+			return new Hint(valid, generation, valid ? flag : null);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Sold-out flag of class {} could not be read; asking the database", classId, ex);
@@ -64,7 +72,8 @@ public class SoldOutFlags {
 		if (seen.generation() == null) {
 			return;
 		}
-		afterCommit(() -> this.redis.opsForValue().set(flagKey(classId), seen.generation(), this.ttl));
+		String flag = seen.generation() + ':' + Long.toHexString(ThreadLocalRandom.current().nextLong());
+		afterCommit(() -> this.redis.opsForValue().set(flagKey(classId), flag, this.ttl));
 	}
 
 	/** After the current transaction commits, invalidates every sold-out flag of the class. */
@@ -90,6 +99,11 @@ public class SoldOutFlags {
 		});
 	}
 
+	private static String generationOf(String flag) {
+		int separator = flag.indexOf(':');
+		return (separator < 0) ? flag : flag.substring(0, separator);
+	}
+
 	static String flagKey(UUID classId) {
 		return "mclass:enrollment:sold-out:" + classId;
 	}
@@ -101,10 +115,11 @@ public class SoldOutFlags {
 	/**
 	 * @param soldOut whether a valid flag said the class is full
 	 * @param generation the "freed" generation read, or {@code null} when Redis could not be read
+	 * @param flag the valid flag itself (generation and token), {@code null} unless {@code soldOut}
 	 */
-	public record Hint(boolean soldOut, String generation) {
+	public record Hint(boolean soldOut, String generation, String flag) {
 
-		static final Hint UNKNOWN = new Hint(false, null);
+		static final Hint UNKNOWN = new Hint(false, null, null);
 
 		public static Hint unknown() {
 			return UNKNOWN;

@@ -31,7 +31,9 @@ import com.mclass.notification.NotificationProperties;
 
 /**
  * Drains the outbox over SMTP. Each round claims a small batch with a lease and commits, then sends outside any
- * transaction: no row lock is held while the SMTP server takes its time, and replicas never wait on each other.
+ * transaction, over one SMTP connection per batch ({@link SmtpSession}): no row lock is held while the SMTP server
+ * takes its time, and replicas never wait on each other. One thread per replica: mail never competes with the
+ * enrolling hot path for more than that.
  * <p>
  * No email is sent twice while its lease holds, and a sender stops working through a batch once half the lease has
  * passed (releasing the rest), so with the SMTP timeouts far below half the lease a lease never runs out under a
@@ -111,17 +113,19 @@ class OutboxSender implements SmartLifecycle {
 	int sendDue() {
 		List<ClaimedEmail> batch = this.outbox.claimDue(this.settings.batchSize(), this.settings.lease());
 		long stopBy = System.nanoTime() + this.settings.lease().toNanos() / 2;
-		for (int i = 0; i < batch.size(); i++) {
-			if (this.stopping || System.nanoTime() > stopBy) {
-				this.outbox.release(batch.subList(i, batch.size()).stream().map(ClaimedEmail::id).toList());
-				break;
+		try (SmtpSession smtp = new SmtpSession(this.mail)) {
+			for (int i = 0; i < batch.size(); i++) {
+				if (this.stopping || System.nanoTime() > stopBy) {
+					this.outbox.release(batch.subList(i, batch.size()).stream().map(ClaimedEmail::id).toList());
+					break;
+				}
+				deliver(batch.get(i), smtp);
 			}
-			deliver(batch.get(i));
 		}
 		return batch.size();
 	}
 
-	private void deliver(ClaimedEmail email) {
+	private void deliver(ClaimedEmail email, SmtpSession smtp) {
 		Observation observation = Observation
 			.createNotStarted("mclass.notification.email.send", () -> continuing(email.traceparent()), this.observations)
 			.contextualName("email send")
@@ -129,7 +133,7 @@ class OutboxSender implements SmartLifecycle {
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			try {
-				this.mail.send(message(email));
+				smtp.send(message(email));
 			}
 			catch (MailException | MessagingException ex) {
 				observation.error(ex);

@@ -1,17 +1,27 @@
 package com.mclass.classes.mclass.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,7 +38,6 @@ import com.mclass.classes.mclass.ClassAdministration;
 import com.mclass.classes.mclass.ClassCatalog;
 import com.mclass.classes.mclass.ClassDeleted;
 import com.mclass.classes.mclass.ClassDraft;
-import com.mclass.classes.mclass.ClassPage;
 import com.mclass.classes.mclass.ClassSearch;
 import com.mclass.classes.mclass.ClassSort;
 import com.mclass.classes.mclass.ClassView;
@@ -51,24 +60,51 @@ class ClassController {
 
 	private final ClassAdministration administration;
 
-	ClassController(ClassCatalog catalog, ClassAdministration administration) {
+	private final ClassListResponses responses;
+
+	private final Clock clock;
+
+	private final Duration listMaxAge;
+
+	ClassController(ClassCatalog catalog, ClassAdministration administration, ClassListResponses responses, Clock clock,
+			@Value("${mclass.classes.list-max-age:2s}") Duration listMaxAge) {
 		this.catalog = catalog;
 		this.administration = administration;
+		this.responses = responses;
+		this.clock = clock;
+		this.listMaxAge = listMaxAge;
 	}
 
 	/**
 	 * Anonymous callers and users see PUBLIC classes; admins see UNLISTED ones as well. Deleted classes are never listed.
+	 * Served from memory where possible ({@code ClassListSnapshot}), with an ETag ({@code If-None-Match} → 304):
+	 * anonymous answers may be kept by shared caches for a moment ({@code public, max-age}), users' only by their own
+	 * client ({@code private}), admins' not at all ({@code no-store}: they list UNLISTED classes); {@code Vary:
+	 * Authorization} keeps them apart.
 	 */
-	@GetMapping
-	ApiResponse<List<ClassView>> list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "List classes", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ClassView.class)))))
+	ResponseEntity<byte[]> list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) @SortableClassField String sort,
 			@RequestParam(required = false) @Size(max = 100) String q, @RequestParam(required = false) RecruitState recruit,
 			@RequestParam(required = false) Boolean online, @RequestParam(required = false) SelectionType selectionType,
 			@Parameter(hidden = true) Optional<AuthenticatedUser> caller) {
 		ClassSearch search = new ClassSearch(q, recruit, online, selectionType, ClassSort.parse(sort).orElseThrow(), page, size);
-		ClassPage found = this.catalog.search(search, caller.map(AuthenticatedUser::isAdmin).orElse(false));
-		return ApiResponse.ok(found.content(), new PageMeta(found.page(), found.size(), found.totalElements(), found.totalPages()));
+		boolean admin = caller.map(AuthenticatedUser::isAdmin).orElse(false);
+		ClassListResponses.Rendered answer = this.catalog.listFromMemory(search, admin)
+			.map((listing) -> this.responses.of(listing, search, admin, this.clock.instant()))
+			.orElseGet(() -> this.responses.of(this.catalog.search(search, admin)));
+		CacheControl cacheControl = caller.isEmpty() ? CacheControl.maxAge(this.listMaxAge).cachePublic()
+				: admin ? CacheControl.noStore() : CacheControl.maxAge(this.listMaxAge).cachePrivate();
+		// With an ETag on a GET, Spring answers 304 without a body when If-None-Match matches.
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(answer.etag())
+			.cacheControl(cacheControl)
+			.varyBy(HttpHeaders.AUTHORIZATION)
+			.body(answer.body());
 	}
 
 	@GetMapping("/{id}")
