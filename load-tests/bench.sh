@@ -191,6 +191,15 @@ new_class() { # new_class <capacity> <waitlist> <title> [filler]: prints the id
 quiet() { tool quiet >>"$OUT/setup.log" 2>&1 || true; }
 
 # ---- CPU per request, from /proc (Linux; empty elsewhere) -------------------------------------------------------
+# This platform's processes, found by the ports they listen on (other platforms on the same machine run the same jars)
+declare -A PLATFORM_PIDS=()
+port_owner() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+for entry in "gateway:$gateway_port" "auth-service:$auth_port" "class-service:$class_port" \
+  "enrollment-service:$enrollment_port" "notification-service:${MCLASS_NOTIFICATION_PORT:-8084}" \
+  "launcher:${MCLASS_KAFKA_PORT:-9092}"; do
+  owner="$(port_owner "${entry#*:}")"
+  [[ -z "$owner" ]] || PLATFORM_PIDS[$owner]="${entry%%:*}"
+done
 cpu_snapshot() { # cpu_snapshot <file>: "pid component ticks" per process, "machine busy ticks" first
   {
     awk 'NR == 1 { print "0 machine-busy", $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat 2>/dev/null || true
@@ -206,18 +215,16 @@ cpu_snapshot() { # cpu_snapshot <file>: "pid component ticks" per process, "mach
         wrk) component=wrk ;;
         pgbench) component=pgbench ;;
         java)
-          cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
-          case "$cmd" in
-            *floor-gateway*) component=floor-gateway ;;
-            *floor-endpoint*) component=floor-endpoint ;;
-            *gateway.jar* | */gateway/*) component=gateway ;;
-            *auth-service*) component=auth-service ;;
-            *class-service*) component=class-service ;;
-            *enrollment-service*) component=enrollment-service ;;
-            *notification-service*) component=notification-service ;;
-            *local-launcher*) component=launcher ;;
-            *) component=other-java ;;
-          esac ;;
+          component="${PLATFORM_PIDS[${dir#/proc/}]:-}"
+          if [[ -z "$component" ]]; then
+            cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
+            case "$cmd" in
+              *floor-gateway*) component=floor-gateway ;;
+              *floor-endpoint*) component=floor-endpoint ;;
+              *BenchTool*) component=bench-tool ;;
+              *) component=other-java ;; # another platform or build on the same machine
+            esac
+          fi ;;
         *) component=other ;;
       esac
       # shellcheck disable=SC2086 # fields of /proc/<pid>/stat after the command name
@@ -273,12 +280,21 @@ statuses() {
   {
     sed -n 's/^status_\(2[0-9][0-9]\)=\(.*\)/\1 ×\2/p' "$file"
     sed -n 's/^code_\([0-9]*\)_\(.*\)=\(.*\)/\1 \2 ×\3/p' "$file" | sed 's/ none / /'
-    local timeouts
+    local timeouts open
     timeouts="$(num "$file" errors_timeout)"
     ((timeouts == 0)) || echo "unanswered after 30 s ×$timeouts"
+    open="$(in_flight "$file")"
+    ((open <= 0)) || echo "still open when the run ended ×$open"
     local broken=$(($(num "$file" errors_connect) + $(num "$file" errors_read) + $(num "$file" errors_write)))
     ((broken == 0)) || echo "socket errors ×$broken"
   } | sort | paste -sd ',' - | sed 's/,/, /g'
+}
+# in_flight <file>: requests sent but neither answered nor timed out when wrk stopped (a duration-bounded run)
+in_flight() {
+  local sent
+  sent="$(value "$1" sent)"
+  [[ -n "$sent" ]] || { echo 0; return; }
+  echo $((sent - $(num "$1" requests) - $(num "$1" errors_timeout)))
 }
 # line <label> <file> <divisor-label>: one table line for a measured run
 table_line() {
@@ -346,8 +362,9 @@ row_floor() {
   local path
   path="$(enroll_path "$(cat /proc/sys/kernel/random/uuid)")"
   local request=(BENCH_METHOD=POST "BENCH_PATH=$path" "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$OUT/tokens.txt" "BENCH_KEYS=floor-$run_id")
-  step "floor: warm-up ${warmup} s, then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
-  measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$warmup" "${request[@]}"
+  # both JVMs start cold here, while the platform has been serving for a while: three warm-ups' worth
+  step "floor: warm-up $((warmup * 3)) s, then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
+  measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$((warmup * 3))" "${request[@]}"
   measure floor "http://127.0.0.1:$gateway_port_floor" "$connections" "$seconds" "${request[@]}"
   measure floor-endpoint "http://127.0.0.1:$endpoint_port" "$connections" "$seconds" "${request[@]}"
   stop_floor
@@ -555,11 +572,11 @@ row_signin() {
   table_line "through the gateway" "$file"
   say "$(printf '  %-34s sign-ins/s %s; bcrypt ceiling of this machine %s/s (%s threads, %s ms per check); share of the ceiling %s' \
     "" "$per_s" "$(round "$ceiling")" "$cores" "$(num "$OUT/bcrypt.txt" bcrypt_ms)" "$(ratio "$per_s" "$ceiling")")"
-  say "$(printf '  %-34s 503 with Retry-After %s, other errors %s, unanswered after 30 s %s' "" "$(num "$file" retry_after_503)" \
-    "$errors" "$(num "$file" errors_timeout)")"
+  say "$(printf '  %-34s 503 with Retry-After %s, other errors %s, unanswered after 30 s %s, still open at the end %s' "" \
+    "$(num "$file" retry_after_503)" "$errors" "$(num "$file" errors_timeout)" "$(in_flight "$file")")"
   emit "signin_per_s=$per_s signin_p50_ms=$(num "$file" p50_ms) signin_p99_ms=$(num "$file" p99_ms) signin_ceiling_per_s=$(round "$ceiling")" \
     "signin_share_of_ceiling=$(ratio "$per_s" "$ceiling") signin_503_retry_after=$(num "$file" retry_after_503)" \
-    "signin_errors=$errors signin_unanswered=$(num "$file" errors_timeout) bcrypt_cost=$cost"
+    "signin_errors=$errors signin_unanswered=$(num "$file" errors_timeout) signin_open_at_end=$(in_flight "$file") bcrypt_cost=$cost"
 }
 
 row_pgbench() {
@@ -575,6 +592,7 @@ row_pgbench() {
 
 say "MClass benchmark $(date -u +%FT%TZ) — $(nproc) cores, gateway $GATEWAY, rows: ${rows[*]}"
 say "wrk: $wrk_threads thread, keep-alive connections; ${warmup} s warm-up then ${seconds} s per measured run unless a row says otherwise"
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (anything well above 0 means other work shares the cores: see other-java/other in the CPU lines)"
 # pgbench before seats when both run (on a quiet platform), so that seats uses its enroll.sql figure
 if [[ " ${rows[*]} " == *" seats "* && " ${rows[*]} " == *" pgbench "* ]]; then
   ordered=()
@@ -595,6 +613,7 @@ for row in "${rows[@]}"; do
 done
 
 say ""
+say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "— lines (also in load-tests/target/bench/bench-summary.env) —"
 tee -a "$report" <"$summary"
 ((rush_broken == 0)) || exit 1

@@ -98,6 +98,10 @@ function init(args)
   end
 end
 
+local function bump(key)
+  stats[key] = (stats[key] or 0) + 1
+end
+
 local function address(n)
   n = n % 16777214 + 1
   return "10." .. math.floor(n / 65536) % 256 .. "." .. math.floor(n / 256) % 256 .. "." .. n % 256
@@ -116,6 +120,7 @@ function request()
     return ""
   end
   sent = sent + 1
+  bump("sent")
   local line
   if #sequence > 0 then
     local entry = sequence[sent]
@@ -172,10 +177,6 @@ local function header(all, name)
     end
   end
   return nil
-end
-
-local function bump(key)
-  stats[key] = (stats[key] or 0) + 1
 end
 
 function response(status, all, text)
