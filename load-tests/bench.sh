@@ -612,6 +612,34 @@ for row in "${rows[@]}"; do
   "row_$row"
 done
 
+# ---- side by side ------------------------------------------------------------------------------------------------
+declare -A V=()
+for pair in $(cat "$summary"); do V[${pair%%=*}]="${pair#*=}"; done
+side() { # side <row> <rate> <p99> <direct> <gw÷direct> <share of floor> <other>
+  say "$(printf '  %-30s %9s %9s %9s %9s %9s   %s' "$@")"
+}
+say ""
+say "side by side (rates per second; the floor is the bare gateway's rate)"
+side "row" "rate/s" "p99 ms" "direct/s" "gw÷direct" "÷floor" ""
+[[ -z "${V[floor_rps]:-}" ]] || side floor "${V[floor_rps]}" "${V[floor_p99_ms]}" "${V[floor_endpoint_rps]}" \
+  "${V[floor_gw_share_of_endpoint]}" 1.00 "(direct = the trivial endpoint alone)"
+[[ -z "${V[refuse_gw_rps]:-}" ]] || side "refuse (sold out)" "${V[refuse_gw_rps]}" "${V[refuse_gw_p99_ms]}" \
+  "${V[refuse_direct_rps]}" "${V[refuse_ratio_gw_direct]}" "${V[refuse_share_of_floor]}" ""
+[[ -z "${V[seats_gw_per_s]:-}" ]] || side "seats" "${V[seats_gw_per_s]}" "${V[seats_gw_p99_ms]}" "${V[seats_direct_per_s]}" \
+  "${V[seats_ratio_gw_direct]}" "${V[seats_share_of_floor]}" "÷ pgbench ${V[seats_share_of_pgbench]}"
+[[ -z "${V[rush_wrk_attempts_per_s]:-}" ]] || side "rush (wrk)" "${V[rush_wrk_attempts_per_s]}" "${V[rush_wrk_p99_ms]}" "" "" \
+  "${V[rush_share_of_floor]}" "invariants ${V[rush_wrk_invariants]}"
+[[ -z "${V[rush_gatling_p99_ms]:-}" ]] || side "rush (Gatling)" "${V[rush_gatling_attempts_per_s]}" "${V[rush_gatling_p99_ms]}" "" "" \
+  "$(share_of_floor "${V[rush_gatling_attempts_per_s]}")" "invariants ${V[rush_gatling_invariants]}"
+[[ -z "${V[browse_gw_rps]:-}" ]] || side "browse (token)" "${V[browse_gw_rps]}" "${V[browse_gw_p99_ms]}" "${V[browse_direct_rps]}" \
+  "${V[browse_ratio_gw_direct]}" "${V[browse_share_of_floor]}" ""
+[[ -z "${V[browse_anon_rps]:-}" ]] || side "browse (anonymous)" "${V[browse_anon_rps]}" "${V[browse_anon_p99_ms]}" "" "" \
+  "$(share_of_floor "${V[browse_anon_rps]}")" "429: ${V[browse_anon_429]}"
+[[ -z "${V[signin_per_s]:-}" ]] || side "signin" "${V[signin_per_s]}" "${V[signin_p99_ms]}" "" "" \
+  "$(share_of_floor "${V[signin_per_s]}")" "÷ bcrypt ceiling ${V[signin_share_of_ceiling]} (${V[signin_ceiling_per_s]}/s)"
+[[ -z "${V[pgbench_refuse_tps]:-}" ]] || side "pgbench" "${V[pgbench_enroll_tps]}" "" "" "" "" \
+  "enroll.sql; refuse.sql ${V[pgbench_refuse_tps]} tps"
+
 say ""
 say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "— lines (also in load-tests/target/bench/bench-summary.env) —"
