@@ -307,7 +307,12 @@ emit() { # emit <name=value…>: one row's line
   echo "$*" >>"$summary"
 }
 floor_rps=""
-[[ -f "$OUT/floor.txt" ]] && floor_rps="$(num "$OUT/floor.txt" rps)"
+floor_note="measured in this run"
+if [[ -f "$OUT/floor.txt" && " ${rows[*]} " != *" floor "* ]]; then
+  # a row alone is still compared with the last floor measured on this machine, and says so
+  floor_rps="$(num "$OUT/floor.txt" rps)"
+  floor_note="from an earlier run, $(date -u -r "$OUT/floor.txt" +%FT%TZ)"
+fi
 share_of_floor() { [[ -n "$floor_rps" ]] && ratio "$1" "$floor_rps" || echo n/a; }
 
 enroll_path() { echo "/api/mclasses/$1/enrollments"; }
@@ -619,7 +624,7 @@ side() { # side <row> <rate> <p99> <direct> <gw÷direct> <share of floor> <other
   say "$(printf '  %-30s %9s %9s %9s %9s %9s   %s' "$@")"
 }
 say ""
-say "side by side (rates per second; the floor is the bare gateway's rate)"
+say "side by side (rates per second; ÷floor: the bare gateway's rate, ${floor_rps:-not measured} /s, $floor_note)"
 side "row" "rate/s" "p99 ms" "direct/s" "gw÷direct" "÷floor" ""
 [[ -z "${V[floor_rps]:-}" ]] || side floor "${V[floor_rps]}" "${V[floor_p99_ms]}" "${V[floor_endpoint_rps]}" \
   "${V[floor_gw_share_of_endpoint]}" 1.00 "(direct = the trivial endpoint alone)"
