@@ -95,64 +95,32 @@ fi
 # shellcheck disable=SC1091 # written by RushReport
 source "$TARGET/rush-summary.env"
 
-# ---- 2. pgbench on the hot path --------------------------------------------------------------------------------
-db_host="${MCLASS_DB_HOST:-127.0.0.1}"
-db_port="${MCLASS_DB_PORT:-5432}"
-db_user="${MCLASS_DB_USER:-postgres}"
-export PGPASSWORD="${MCLASS_DB_PASSWORD:-${PGPASSWORD:-}}"
-scratch_db="mclass_bench_pgbench"
+# ---- 2. pgbench on the hot path (pgbench/run.sh: a scratch database with enrollment-service's schema) ------------
 enroll_tps=0
 refuse_tps=0
 enroll_latency="n/a"
 refuse_latency="n/a"
 pgbench_note=""
-
-psql_scratch() {
-  psql -h "$db_host" -p "$db_port" -U "$db_user" -v ON_ERROR_STOP=1 -q -X "$@"
-}
-drop_scratch_db() {
-  psql_scratch -d postgres -c "DROP DATABASE IF EXISTS $scratch_db WITH (FORCE)" >/dev/null 2>&1 || true
-}
-# pgbench_run <script>: prints "<tps> <average latency ms>"
-pgbench_run() {
-  local output
-  output="$(pgbench -h "$db_host" -p "$db_port" -U "$db_user" -n -c "$pgbench_clients" -j 2 -T "$pgbench_seconds" \
-    -f "$1" "$scratch_db" 2>&1)" || { echo "$output" >&2; return 1; }
-  echo "$output" >>"$TARGET/bench-rush-pgbench.log"
-  local tps latency
-  tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$output" | tail -1)"
-  latency="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' <<<"$output" | tail -1)"
-  echo "${tps:-0} ${latency:-n/a}"
-}
-
 if ((run_pgbench == 0)); then
   pgbench_note="skipped (--no-pgbench)"
-elif ! command -v pgbench >/dev/null || ! command -v psql >/dev/null; then
-  pgbench_note="skipped: pgbench/psql not installed (apt-get install postgresql-client)"
 else
-  echo "▶ pgbench: enrollment-service's schema and hot-path statements in scratch database $scratch_db ($pgbench_clients clients, ${pgbench_seconds} s per script)"
+  echo "▶ pgbench: enrollment-service's schema and hot-path statements in a scratch database ($pgbench_clients clients, ${pgbench_seconds} s per script)"
   : >"$TARGET/bench-rush-pgbench.log"
-  trap drop_scratch_db EXIT
-  drop_scratch_db
-  psql_scratch -d postgres -c "CREATE DATABASE $scratch_db"
-  migrations=()
-  while IFS= read -r file; do migrations+=("$file"); done < <(ls "$ROOT"/enrollment-service/src/main/resources/db/migration/V*__*.sql | sort -V)
-  migrations+=("$ROOT"/platform-events/src/main/resources/db/migration/R__*.sql "$HERE/pgbench/seed.sql")
-  for file in "${migrations[@]}"; do
-    psql_scratch -d "$scratch_db" -f "$file" >/dev/null
-  done
-  if result="$(pgbench_run "$HERE/pgbench/enroll.sql")"; then
-    read -r enroll_tps enroll_latency <<<"$result"
-  else
-    pgbench_note="enroll.sql failed (see above)"
-  fi
-  if result="$(pgbench_run "$HERE/pgbench/refuse.sql")"; then
-    read -r refuse_tps refuse_latency <<<"$result"
-  else
-    pgbench_note="${pgbench_note:+$pgbench_note; }refuse.sql failed (see above)"
-  fi
-  drop_scratch_db
-  trap - EXIT
+  set +e
+  pgbench_lines="$(PGBENCH_LOG="$TARGET/bench-rush-pgbench.log" "$HERE/pgbench/run.sh" --seconds "$pgbench_seconds" \
+    --clients "$pgbench_clients" enroll.sql refuse.sql)"
+  pgbench_status=$?
+  set -e
+  case "$pgbench_status" in
+    0) ;;
+    3) pgbench_note="skipped: pgbench/psql not installed (apt-get install postgresql-client)" ;;
+    *) pgbench_note="a pgbench script failed (see above)" ;;
+  esac
+  value() { sed -n "s/^$1=//p" <<<"$pgbench_lines" | tail -1; }
+  enroll_tps="$(value enroll_tps)"; enroll_tps="${enroll_tps:-0}"
+  refuse_tps="$(value refuse_tps)"; refuse_tps="${refuse_tps:-0}"
+  enroll_latency="$(value enroll_ms)"; enroll_latency="${enroll_latency:-n/a}"
+  refuse_latency="$(value refuse_ms)"; refuse_latency="${refuse_latency:-n/a}"
 fi
 
 # ---- 3. the table ----------------------------------------------------------------------------------------------

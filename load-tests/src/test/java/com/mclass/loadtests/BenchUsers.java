@@ -15,7 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,12 +97,18 @@ final class BenchUsers {
 		long started = System.nanoTime();
 		AtomicInteger done = new AtomicInteger();
 		List<CompletableFuture<Student>> futures = new ArrayList<>(count);
+		// Interrupted (Ctrl-C, a timeout) before the end: keep the sessions of the students signed in so far, and the
+		// unused ones of the others, which are still valid; else the next run has to log everyone in again (bcrypt).
+		Queue<Student> ready = new ConcurrentLinkedQueue<>();
+		Thread keepSessions = new Thread(() -> writeSessions(new ArrayList<>(ready), true), "bench-sessions");
+		Runtime.getRuntime().addShutdownHook(keepSessions);
 		try {
 			for (int i = 0; i < count; i++) {
 				Credentials known = (i < cached.size()) ? cached.get(i) : null;
 				int index = i;
 				futures.add(CompletableFuture.supplyAsync(() -> {
 					Student student = (known != null) ? loginOrReplace(known, run, index) : register(newCredentials(run, index));
+					ready.add(student);
 					int finished = done.incrementAndGet();
 					if (finished % 500 == 0 || finished == count) {
 						double seconds = (System.nanoTime() - started) / 1e9;
@@ -119,7 +127,8 @@ final class BenchUsers {
 			students.forEach((student) -> keep.add(new Credentials(student.email(), student.password())));
 			keep.addAll(cached.subList(Math.min(count, cached.size()), cached.size()));
 			rewriteCache(keep);
-			writeSessions(students);
+			writeSessions(students, false);
+			Runtime.getRuntime().removeShutdownHook(keepSessions);
 			return students;
 		}
 		finally {
@@ -219,13 +228,19 @@ final class BenchUsers {
 		return tokens;
 	}
 
-	private void writeSessions(List<Student> students) {
-		List<String> lines = new ArrayList<>(students.size());
+	/** @param keepUnused also the sessions read at the start that this run has not used (still valid) */
+	private void writeSessions(List<Student> students, boolean keepUnused) {
+		Map<String, String> tokens = new LinkedHashMap<>();
+		if (keepUnused) {
+			tokens.putAll(this.sessions);
+		}
 		for (Student student : students) {
 			if (student.refreshToken() != null && !student.refreshToken().isEmpty()) {
-				lines.add(student.email() + "," + student.refreshToken());
+				tokens.put(student.email(), student.refreshToken());
 			}
 		}
+		List<String> lines = new ArrayList<>(tokens.size());
+		tokens.forEach((email, token) -> lines.add(email + "," + token));
 		try {
 			Files.write(sessionsCsv(), lines, StandardCharsets.UTF_8);
 		}

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The setup's HTTP client (not timed, not Gatling): JSON in and out through the gateway, with the envelope unwrapped
- * by the callers. A 429 is waited out for its {@code Retry-After} and sent again, and so is a 503 or a connection
+ * by the callers. A 429 is waited out for its {@code Retry-After} and sent again, and so is a 502, 503, 504 or a connection
  * failure a few times: setup must survive the gateway's rate limits and a busy machine, the rush must not.
  */
 final class PlatformClient {
@@ -103,7 +103,7 @@ final class PlatformClient {
 					sleep(retryAfterMillis(response));
 					continue;
 				}
-				if ((status == 503 || status == 502) && ++unavailable <= 5) {
+				if ((status == 503 || status == 502 || status == 504) && ++unavailable <= 5) {
 					sleep(500L * unavailable);
 					continue;
 				}

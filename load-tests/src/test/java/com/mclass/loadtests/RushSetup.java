@@ -135,7 +135,7 @@ final class RushSetup implements AutoCloseable {
 		}
 	}
 
-	private List<String> requiredTerms() {
+	List<String> requiredTerms() {
 		JsonNode terms = this.client.get("/api/terms", null).expect(200, "GET /api/terms").data();
 		List<String> ids = new ArrayList<>();
 		for (JsonNode term : terms) {
@@ -146,7 +146,7 @@ final class RushSetup implements AutoCloseable {
 		return ids;
 	}
 
-	private String adminToken() {
+	String adminToken() {
 		return this.client
 			.post("/api/auth/login", null, Map.of("email", this.settings.adminEmail(), "password", this.settings.adminPassword()))
 			.expect(200, "admin login (" + this.settings.adminEmail() + "; set MCLASS_ADMIN_EMAIL/MCLASS_ADMIN_PASSWORD)")
@@ -155,7 +155,7 @@ final class RushSetup implements AutoCloseable {
 			.asText();
 	}
 
-	private String createClass(String admin, String title, int capacity, int waitlistCapacity) {
+	String createClass(String admin, String title, int capacity, int waitlistCapacity) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", title);
@@ -177,7 +177,7 @@ final class RushSetup implements AutoCloseable {
 	}
 
 	/** enrollment-service learns about a class from Kafka (about a second) or asks class-service: wait for either. */
-	private void awaitKnown(String classId) {
+	void awaitKnown(String classId) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		int last = 0;
 		while (System.nanoTime() < deadline) {
@@ -190,13 +190,13 @@ final class RushSetup implements AutoCloseable {
 		throw new IllegalStateException("enrollment-service did not know class " + classId + " within 60 s (last answer " + last + ")");
 	}
 
-	private JsonNode availability(String classId) {
+	JsonNode availability(String classId) {
 		return this.client.get("/api/mclasses/" + classId + "/availability", null)
 			.expect(200, "GET availability of " + classId)
 			.data();
 	}
 
-	private long adminTotal(String admin, String classId, String status) {
+	long adminTotal(String admin, String classId, String status) {
 		String query = "/api/admin/enrollments?mclassId=" + classId + ((status != null) ? "&status=" + status : "") + "&page=0&size=1";
 		PlatformClient.Reply reply = this.client.get(query, admin).expect(200, "GET " + query);
 		return reply.body().path("meta").path("totalElements").asLong(-1);
