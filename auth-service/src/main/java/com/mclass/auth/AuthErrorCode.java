@@ -17,6 +17,16 @@ public final class AuthErrorCode {
 
 	public static final ErrorCode TERM_VERSION_CONFLICT = new ErrorCode("TERM_VERSION_CONFLICT", 409, "Another version of this term was published at the same time. Try again.");
 
+	public static final ErrorCode CANNOT_DISABLE_OWN_ACCOUNT = new ErrorCode("CANNOT_DISABLE_OWN_ACCOUNT", 409, "Administrators cannot disable their own account.");
+
+	public static final ErrorCode ACCOUNT_DISABLED = new ErrorCode("ACCOUNT_DISABLED", 403, "This account is disabled.");
+
+	public static final ErrorCode INVALID_VERIFICATION_TOKEN = new ErrorCode("INVALID_VERIFICATION_TOKEN", 400, "The verification link is invalid, expired or already used.");
+
+	public static final ErrorCode INVALID_RESET_TOKEN = new ErrorCode("INVALID_RESET_TOKEN", 400, "The password reset link is invalid, expired or already used.");
+
+	public static final ErrorCode EMAIL_ALREADY_VERIFIED = new ErrorCode("EMAIL_ALREADY_VERIFIED", 409, "This e-mail address is already verified.");
+
 	private AuthErrorCode() {
 	}
 

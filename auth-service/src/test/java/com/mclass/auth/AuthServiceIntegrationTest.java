@@ -12,15 +12,18 @@ import com.mclass.platform.test.RealInfrastructure;
 
 /**
  * The one setup of every auth-service integration test: the whole service on a random port against real
- * PostgreSQL, Redis and Kafka, and the mock OAuth2 providers ({@link MockProviders}). Identical on every class, so
- * the suite boots one application context. Throttling is shortened so tests can watch a lock expire.
+ * PostgreSQL, Redis and Kafka, and the mock OAuth2 providers ({@link MockProviders}), in the {@code local} profile
+ * (development defaults allowed). Identical on every class, so the suite boots one application context. Throttling
+ * is shortened so tests can watch a lock expire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mclass.auth.login.account.max-failures=5", "mclass.auth.login.account.window=20s",
-				"mclass.auth.login.account.lock=2s", "mclass.auth.login.account.max-lock=4s",
+		properties = { "spring.profiles.active=local", "mclass.auth.login.account-client.max-failures=5",
+				"mclass.auth.login.account-client.window=20s", "mclass.auth.login.account-client.lock=2s",
+				"mclass.auth.login.account-client.max-lock=4s", "mclass.auth.login.account.max-failures=10",
+				"mclass.auth.login.account.window=20s",
 				"mclass.auth.login.ip.max-failures=8", "mclass.auth.login.ip.window=20s", "mclass.auth.login.ip.lock=2s",
 				"mclass.auth.login.ip.max-lock=4s", "mclass.outbox.poll-interval=200ms" })
 @RealInfrastructure(database = "mclass_auth", redis = true, kafka = true)

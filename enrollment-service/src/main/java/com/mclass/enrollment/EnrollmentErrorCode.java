@@ -20,6 +20,8 @@ public final class EnrollmentErrorCode {
 
 	public static final ErrorCode SIGNUP_INCOMPLETE = new ErrorCode("SIGNUP_INCOMPLETE", 403, "Complete your sign-up before enrolling.");
 
+	public static final ErrorCode EMAIL_NOT_VERIFIED = new ErrorCode("EMAIL_NOT_VERIFIED", 403, "Verify your e-mail address before enrolling.");
+
 	public static final ErrorCode IDEMPOTENCY_KEY_IN_USE = new ErrorCode("IDEMPOTENCY_KEY_IN_USE", 409, "A request with this Idempotency-Key is still being processed.");
 
 	public static final ErrorCode IDEMPOTENCY_KEY_REUSED = new ErrorCode("IDEMPOTENCY_KEY_REUSED", 422, "This Idempotency-Key was already used for a different request.");

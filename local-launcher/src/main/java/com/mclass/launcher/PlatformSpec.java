@@ -106,7 +106,8 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	/**
 	 * What a local platform adds to each service's configuration: class-service seeds its demo classes (something to
 	 * look at), and the gateway's per-address limit on the sign-in endpoints is raised, since every local user and the
-	 * rush benchmark's thousands of sign-ups come from one address. A front-end URL for social logins
+	 * rush benchmark's thousands of sign-ups come from one address; auth-service runs in the {@code local} profile
+	 * (with any profiles the caller set), the only one where it accepts its development defaults. A front-end URL for social logins
 	 * ({@code MCLASS_AUTH_SOCIAL_REDIRECT_URL}, e.g. a front-end's dev server) is kept over the mock's landing page.
 	 */
 	private static Map<PlatformService, Map<String, String>> localServiceEnvironment(Map<String, String> environment) {
@@ -117,11 +118,24 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 				Map.of("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_RATE", "2000"),
 						"MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST",
 						environment.getOrDefault("MCLASS_GATEWAY_RATE_LIMIT_AUTH_BURST", "5000")));
+		Map<String, String> auth = new java.util.LinkedHashMap<>();
+		// auth-service allows its development defaults (admin password, a generated signing key) only in this profile.
+		auth.put("SPRING_PROFILES_ACTIVE", withLocalProfile(environment.get("SPRING_PROFILES_ACTIVE")));
 		String frontEnd = environment.get(SOCIAL_REDIRECT_URL_VARIABLE);
 		if (frontEnd != null && !frontEnd.isBlank()) {
-			services.put(PlatformService.AUTH, Map.of(SOCIAL_REDIRECT_URL_VARIABLE, frontEnd));
+			auth.put(SOCIAL_REDIRECT_URL_VARIABLE, frontEnd);
 		}
+		services.put(PlatformService.AUTH, Map.copyOf(auth));
 		return services;
+	}
+
+	/** The profiles the caller set (e.g. {@code social-live}) plus {@code local}. */
+	static String withLocalProfile(String profiles) {
+		if (profiles == null || profiles.isBlank()) {
+			return "local";
+		}
+		boolean present = java.util.Arrays.stream(profiles.split(",")).map(String::strip).anyMatch("local"::equals);
+		return present ? profiles : profiles + ",local";
 	}
 
 	/** {@code <repoRoot>/<module>/target/<module>.jar}. */

@@ -130,7 +130,18 @@ class PlatformSpecTests {
 
 		assertThat(spec.serviceEnvironment(PlatformService.AUTH))
 			.containsEntry("MCLASS_AUTH_SOCIAL_REDIRECT_URL", "http://localhost:5173/social-callback");
-		assertThat(PlatformSpec.localDefaults(this.repo, Map.of()).serviceEnvironment(PlatformService.AUTH)).isEmpty();
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of()).serviceEnvironment(PlatformService.AUTH))
+			.doesNotContainKey("MCLASS_AUTH_SOCIAL_REDIRECT_URL");
+	}
+
+	@Test
+	void runsAuthServiceInTheLocalProfileKeepingTheCallersProfiles() {
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of()).serviceEnvironment(PlatformService.AUTH))
+			.containsEntry("SPRING_PROFILES_ACTIVE", "local");
+		assertThat(PlatformSpec.localDefaults(this.repo, Map.of("SPRING_PROFILES_ACTIVE", "social-live"))
+			.serviceEnvironment(PlatformService.AUTH)).containsEntry("SPRING_PROFILES_ACTIVE", "social-live,local");
+		assertThat(PlatformSpec.forTests(this.repo, Map.of()).serviceEnvironment(PlatformService.AUTH))
+			.containsEntry("SPRING_PROFILES_ACTIVE", "local");
 	}
 
 	@Test
@@ -139,7 +150,8 @@ class PlatformSpecTests {
 			.withServiceEnvironment(PlatformService.AUTH, Map.of("A", "1"))
 			.withServiceEnvironment(PlatformService.AUTH, Map.of("B", "2"));
 
-		assertThat(spec.serviceEnvironment(PlatformService.AUTH)).containsOnly(Map.entry("A", "1"), Map.entry("B", "2"));
+		assertThat(spec.serviceEnvironment(PlatformService.AUTH)).contains(Map.entry("A", "1"), Map.entry("B", "2"))
+			.containsEntry("SPRING_PROFILES_ACTIVE", "local");
 		assertThat(spec.serviceEnvironment(PlatformService.NOTIFICATION)).isEmpty();
 	}
 

@@ -1,6 +1,10 @@
 package com.mclass.systemtests;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +64,73 @@ class IdentitySystemTests {
 		assertThat(reply.status()).isEqualTo(403);
 		assertThat(reply.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
 		assertThat(gateway.get("/api/admin/users", Gateway.bearer(Accounts.adminToken(gateway))).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theWelcomeMailsLinkVerifiesTheAddressThroughTheGateway(Gateway gateway, MailInbox inbox) throws InterruptedException {
+		JsonNode tokens = Accounts.registerStudent(gateway, "정하람");
+		String email = tokens.path("user").path("email").asString();
+		assertThat(tokens.path("user").path("emailVerified").asBoolean()).isFalse();
+
+		String text = inbox.awaitText(email, "이메일 주소를 인증해 주세요", Duration.ofSeconds(20));
+		Matcher link = Pattern.compile("(http://\\S+/api/auth/verify-email\\?token=[A-Za-z0-9_-]+)").matcher(text);
+		assertThat(link.find()).as(text).isTrue();
+		URI verification = URI.create(link.group(1));
+		assertThat(verification.getPort()).isEqualTo(gateway.url().getPort());
+
+		Gateway.Reply verified = gateway.get(verification.getRawPath() + "?" + verification.getRawQuery(), Map.of());
+
+		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+		assertThat(verified.json().path("data").path("emailVerified").asBoolean()).isTrue();
+		Gateway.Reply me = gateway.get("/api/auth/me", Gateway.bearer(tokens.path("accessToken").asString()));
+		assertThat(me.json().path("data").path("emailVerified").asBoolean()).isTrue();
+		assertThat(gateway.get(verification.getRawPath() + "?" + verification.getRawQuery(), Map.of()).status()).isEqualTo(400);
+	}
+
+	@Test
+	void aPasswordResetThroughTheGatewaySignsOutEverywhereAndTheNewPasswordWorks(Gateway gateway, MailInbox inbox)
+			throws InterruptedException {
+		JsonNode tokens = Accounts.registerStudent(gateway, "한겨울");
+		String email = tokens.path("user").path("email").asString();
+		Gateway.Reply requested = gateway.post("/api/auth/password-reset", "{\"email\":\"%s\"}".formatted(email), Map.of());
+		Gateway.Reply unknown = gateway.post("/api/auth/password-reset", "{\"email\":\"nobody-%s\"}".formatted(email), Map.of());
+		assertThat(requested.status()).isEqualTo(202);
+		assertThat(unknown.status()).isEqualTo(202);
+		assertThat(unknown.body()).isEqualTo(requested.body());
+
+		String text = inbox.awaitText(email, "비밀번호 재설정", Duration.ofSeconds(20));
+		Matcher token = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]+)").matcher(text);
+		assertThat(token.find()).as(text).isTrue();
+		Gateway.Reply confirmed = gateway.post("/api/auth/password-reset/confirm",
+				"{\"token\":\"%s\",\"password\":\"a fresh winter passphrase\"}".formatted(token.group(1)), Map.of());
+
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		Thread.sleep(1200); // revocations are cached for at most a second
+		assertThat(gateway.get("/api/auth/me", Gateway.bearer(tokens.path("accessToken").asString())).status()).isEqualTo(401);
+		Gateway.Reply login = gateway.post("/api/auth/login",
+				"{\"email\":\"%s\",\"password\":\"a fresh winter passphrase\"}".formatted(email), Map.of());
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledStudentIsRefusedAtTheGatewayWithinASecondAndCannotSignIn(Gateway gateway) throws InterruptedException {
+		JsonNode tokens = Accounts.registerStudent(gateway, "서가을");
+		String access = tokens.path("accessToken").asString();
+		assertThat(gateway.get("/api/mclasses/00000000-0000-0000-0000-000000000000/enrollments", Gateway.bearer(access)).status())
+			.isNotEqualTo(401);
+
+		Gateway.Reply disabled = gateway.put("/api/admin/users/" + tokens.path("user").path("id").asString(), "{\"disabled\":true}",
+				Gateway.bearer(Accounts.adminToken(gateway)));
+		assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+
+		Thread.sleep(1200); // revocations are cached for at most a second
+		assertThat(gateway.get("/api/auth/me", Gateway.bearer(access)).status()).isEqualTo(401);
+		assertThat(gateway.get("/api/mclasses/00000000-0000-0000-0000-000000000000/enrollments", Gateway.bearer(access)).status())
+			.isEqualTo(401);
+		Gateway.Reply login = gateway.post("/api/auth/login", "{\"email\":\"%s\",\"password\":\"correct horse battery staple\"}"
+			.formatted(tokens.path("user").path("email").asString()), Map.of());
+		assertThat(login.status()).isEqualTo(403);
+		assertThat(login.json().path("error").path("code").asString()).isEqualTo("ACCOUNT_DISABLED");
 	}
 
 	@Test

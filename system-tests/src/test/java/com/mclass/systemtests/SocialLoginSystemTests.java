@@ -105,6 +105,20 @@ class SocialLoginSystemTests {
 		assertThat(page.body()).contains("Signed in as " + name, "NAVER", "TOKEN=ey");
 	}
 
+	@Test
+	void aCodePlantedInAnotherBrowserIsRefused(Gateway gateway, LocalPlatform platform) {
+		// The attacker finishes a login of their own and sends the code to a victim (login CSRF): the victim's browser
+		// does not have the attacker's binding cookie.
+		String code = Browser.query(new Browser(gateway, platform).landingAfterSigningIn("kakao", "Attacker " + suffix())).get("code");
+
+		Browser.Page planted = new Browser(gateway, platform).exchange(code);
+		Gateway.Reply withoutCookie = gateway.post("/api/auth/social/exchange", "{\"code\":\"%s\"}".formatted(code), Map.of());
+
+		assertThat(planted.status()).isEqualTo(401);
+		assertThat(planted.body()).contains("INVALID_EXCHANGE_CODE");
+		assertThat(withoutCookie.status()).isEqualTo(401);
+	}
+
 	/**
 	 * The whole round trip; returns {@code GET /api/auth/me} of the signed-in user, after checking that the token
 	 * pair's user is the same one.
@@ -114,13 +128,13 @@ class SocialLoginSystemTests {
 		String code = Browser.query(landing).get("code");
 		assertThat(code).isNotBlank();
 
-		Gateway.Reply exchange = browser.gateway().post("/api/auth/social/exchange", "{\"code\":\"%s\"}".formatted(code), Map.of());
+		// The front-end redeems it from the browser that signed in: the binding cookie set by the callback goes along.
+		Browser.Page exchange = browser.exchange(code);
 		assertThat(exchange.status()).as(exchange.body()).isEqualTo(200);
-		JsonNode tokens = exchange.json().path("data");
+		JsonNode tokens = new Gateway.Reply(exchange.status(), Map.of(), exchange.body()).json().path("data");
 		assertThat(tokens.path("refreshToken").asString()).isNotBlank();
 		// The code works once.
-		assertThat(browser.gateway().post("/api/auth/social/exchange", "{\"code\":\"%s\"}".formatted(code), Map.of()).status())
-			.isEqualTo(401);
+		assertThat(browser.exchange(code).status()).isEqualTo(401);
 
 		Gateway.Reply me = browser.gateway().get("/api/auth/me", Gateway.bearer(tokens.path("accessToken").asString()));
 		assertThat(me.status()).as(me.body()).isEqualTo(200);
@@ -206,6 +220,13 @@ class SocialLoginSystemTests {
 
 		Page get(URI uri) {
 			return send(HttpRequest.newBuilder(uri).GET());
+		}
+
+		/** The front-end's exchange call, from this browser (with its cookies), through the gateway. */
+		Page exchange(String code) {
+			return send(HttpRequest.newBuilder(this.gateway.url().resolve("/api/auth/social/exchange"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"%s\"}".formatted(code))));
 		}
 
 		Page post(URI uri, Map<String, String> form) {

@@ -12,8 +12,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.auth.AuthErrorCode;
+import com.mclass.auth.session.Sessions;
 import com.mclass.auth.terms.CurrentTerms;
 import com.mclass.auth.user.Provider;
 import com.mclass.auth.user.Role;
@@ -24,7 +26,7 @@ import com.mclass.auth.user.Users;
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
 
-/** What administrators do with accounts: find them and change their role. */
+/** What administrators do with accounts: find them, change their role, disable them. */
 @Service
 public class UserAdministration {
 
@@ -34,12 +36,19 @@ public class UserAdministration {
 
 	private final SignupStatus status;
 
+	private final Sessions sessions;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	UserAdministration(Users users, CurrentTerms terms, SignupStatus status, Clock clock) {
+	UserAdministration(Users users, CurrentTerms terms, SignupStatus status, Sessions sessions, TransactionTemplate transactions,
+			Clock clock) {
 		this.users = users;
 		this.terms = terms;
 		this.status = status;
+		this.sessions = sessions;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -58,32 +67,69 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Takes effect in the user's next access token (at the latest one access-token lifetime from now). Admins may not
-	 * change their own role, which keeps the last administrator from locking everyone out.
+	 * Changes the role and ends every session of the user once it is committed, so a demoted administrator's tokens
+	 * are refused everywhere within about a second and the next sign-in carries the new role. Admins may not change
+	 * their own role, which keeps the last administrator from locking everyone out.
 	 */
-	@Transactional
 	public UserView changeRole(UUID userId, Role role, UUID caller) {
-		if (userId.equals(caller)) {
+		return update(userId, new Change(role, null), caller);
+	}
+
+	/**
+	 * Applies a role change and/or disabling (or re-enabling). A changed role or a disabled account ends every
+	 * session of the user after commit: refresh tokens die, access tokens are refused everywhere within about a
+	 * second; a disabled user cannot sign in again in any way until re-enabled. Administrators can change neither
+	 * their own role nor disable themselves.
+	 */
+	public UserView update(UUID userId, Change change, UUID caller) {
+		if (userId.equals(caller) && change.role() != null) {
 			throw new ApiException(AuthErrorCode.CANNOT_CHANGE_OWN_ROLE);
 		}
-		User user = this.users.findById(userId).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND));
-		user.changeRole(role, this.clock.instant());
-		return this.status.view(user);
+		if (userId.equals(caller) && Boolean.TRUE.equals(change.disabled())) {
+			throw new ApiException(AuthErrorCode.CANNOT_DISABLE_OWN_ACCOUNT);
+		}
+		Updated updated = this.transactions.execute((status) -> {
+			User user = this.users.findById(userId).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND));
+			String reason = null;
+			if (change.role() != null && change.role() != user.getRole()) {
+				user.changeRole(change.role(), this.clock.instant());
+				reason = "role-changed";
+			}
+			if (change.disabled() != null && change.disabled() != user.isDisabled()) {
+				user.disable(change.disabled(), this.clock.instant());
+				if (change.disabled()) {
+					reason = "disabled";
+				}
+			}
+			this.users.flush();
+			return new Updated(this.status.view(user), reason);
+		});
+		if (updated.endSessionsBecause() != null) {
+			this.sessions.endAll(userId, updated.endSessionsBecause());
+		}
+		return updated.view();
 	}
 
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
+	/** What an administrator changes about a user; null leaves a part as it is. */
+	public record Change(Role role, Boolean disabled) {
+	}
+
+	private record Updated(UserView view, String endSessionsBecause) {
+	}
+
 	public record UserPage(List<AdminUserView> users, int page, int size, long totalElements, int totalPages) {
 	}
 
 	public record AdminUserView(UUID id, String email, String name, Role role, Provider provider,
-			boolean signUpCompleted, Instant createdAt) {
+			boolean signUpCompleted, boolean emailVerified, boolean disabled, Instant createdAt) {
 
 		static AdminUserView of(User user, boolean signUpCompleted) {
 			return new AdminUserView(user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getProvider(),
-					signUpCompleted, user.getCreatedAt());
+					signUpCompleted, user.isEmailVerified(), user.isDisabled(), user.getCreatedAt());
 		}
 
 	}

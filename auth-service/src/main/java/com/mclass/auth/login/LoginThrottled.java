@@ -1,20 +1,13 @@
 package com.mclass.auth.login;
 
-import com.mclass.platform.web.ApiException;
+import com.mclass.auth.RetryLater;
 import com.mclass.platform.web.CommonErrorCode;
 
-/** Too many failed logins for the account or the address; {@code retryAfterSeconds} goes out as {@code Retry-After}. */
-public class LoginThrottled extends ApiException {
-
-	private final long retryAfterSeconds;
+/** Too many failed logins for the client, the address or the account; {@code Retry-After} goes out with it. */
+public class LoginThrottled extends RetryLater {
 
 	LoginThrottled(long retryAfterSeconds) {
-		super(CommonErrorCode.RATE_LIMITED);
-		this.retryAfterSeconds = retryAfterSeconds;
-	}
-
-	public long retryAfterSeconds() {
-		return this.retryAfterSeconds;
+		super(CommonErrorCode.RATE_LIMITED, retryAfterSeconds);
 	}
 
 }

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.auth.AuthErrorCode;
+import com.mclass.auth.mailbox.EmailVerification;
 import com.mclass.auth.terms.CurrentTerms;
+import com.mclass.auth.user.HashingPool;
 import com.mclass.auth.user.Language;
 import com.mclass.auth.user.PasswordHashing;
 import com.mclass.auth.user.Provider;
@@ -29,17 +31,23 @@ public class Registration {
 
 	private final PasswordHashing hashing;
 
+	private final HashingPool pool;
+
+	private final EmailVerification verification;
+
 	private final UserEvents events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	Registration(Users users, CurrentTerms terms, PasswordHashing hashing, UserEvents events, TransactionTemplate transactions,
-			Clock clock) {
+	Registration(Users users, CurrentTerms terms, PasswordHashing hashing, HashingPool pool, EmailVerification verification,
+			UserEvents events, TransactionTemplate transactions, Clock clock) {
 		this.users = users;
 		this.terms = terms;
 		this.hashing = hashing;
+		this.pool = pool;
+		this.verification = verification;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -52,12 +60,13 @@ public class Registration {
 		}
 		this.terms.checkCoversRequired(termIds);
 		// Hashing takes tens of milliseconds of CPU: done before the transaction so it holds no connection meanwhile.
-		String passwordHash = this.hashing.hash(password);
+		String passwordHash = this.pool.run(() -> this.hashing.hash(password));
 		try {
 			return this.transactions.execute((status) -> {
 				User user = this.users.saveAndFlush(User.local(email, passwordHash, name, language, Role.USER, this.clock.instant()));
 				this.terms.agree(user.getId(), termIds);
-				this.events.registered(user);
+				// The welcome mail is the verification mail: it carries the link that proves the address.
+				this.events.registered(user, this.verification.linkForNewAccount(user));
 				this.events.signupCompleted(user);
 				return user;
 			});

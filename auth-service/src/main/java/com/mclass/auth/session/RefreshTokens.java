@@ -26,7 +26,8 @@ import com.mclass.platform.web.security.RevokedSessions;
  * Keys: {@code mclass:auth:session:<sid>} (hash: uid, exp, current) and {@code mclass:auth:refresh:<sha256>} (hash:
  * sid, uid, used), both expiring with the family. An ended family is listed for the resource servers in
  * {@code mclass:session:revoked:<sid>} and in the sorted set {@code mclass:session:revocations} (see
- * {@link RevokedSessions}). Each step is one Lua script, so two concurrent refreshes with one token cannot both
+ * {@link RevokedSessions}). {@code mclass:auth:user-sessions:<uid>} lists a user's session ids, so that all of them
+ * can be ended at once (role change, disabling, password reset, logout everywhere). Each step is one Lua script, so two concurrent refreshes with one token cannot both
  * rotate. The scripts build keys from arguments, which assumes a single Redis node (or a non-cluster replication
  * group), as ElastiCache is deployed here.
  */
@@ -36,11 +37,24 @@ class RefreshTokens {
 
 	static final String TOKEN_PREFIX = "mclass:auth:refresh:";
 
+	/** The set of a user's session ids, so that all of them can be ended at once. */
+	static final String USER_SESSIONS_PREFIX = "mclass:auth:user-sessions:";
+
+	/** A user's set of sessions is pruned of ended ones when it grows past this. */
+	private static final int PRUNE_ABOVE = 32;
+
 	private static final RedisScript<Long> START = new DefaultRedisScript<>("""
 			redis.call('HSET', KEYS[1], 'uid', ARGV[1], 'exp', ARGV[2], 'current', ARGV[3])
 			redis.call('PEXPIRE', KEYS[1], ARGV[4])
 			redis.call('HSET', KEYS[2], 'sid', ARGV[5], 'uid', ARGV[1], 'used', '0')
 			redis.call('PEXPIRE', KEYS[2], ARGV[4])
+			if redis.call('SCARD', KEYS[3]) > tonumber(ARGV[7]) then
+			  for _, sid in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+			    if redis.call('EXISTS', ARGV[6] .. sid) == 0 then redis.call('SREM', KEYS[3], sid) end
+			  end
+			end
+			redis.call('SADD', KEYS[3], ARGV[5])
+			redis.call('PEXPIRE', KEYS[3], ARGV[4])
 			return 1
 			""", Long.class);
 
@@ -86,9 +100,26 @@ class RefreshTokens {
 			""", List.class);
 
 	private static final RedisScript<Long> END = new DefaultRedisScript<>(REVOKE + """
+			local uid = redis.call('HGET', KEYS[1], 'uid')
+			if uid then redis.call('SREM', ARGV[4] .. uid, ARGV[3]) end
 			redis.call('DEL', KEYS[1])
 			revoke(KEYS[2], KEYS[3], ARGV[3], ARGV[1], ARGV[2])
 			return 1
+			""", Long.class);
+
+	/**
+	 * Ends every session of a user: each one's refresh tokens stop working (their family is gone) and its access
+	 * tokens are listed as revoked. KEYS: the user's session set, the revocations set; ARGV: reason, revoked-key TTL,
+	 * session prefix, revoked-key prefix. Returns how many sessions were ended.
+	 */
+	private static final RedisScript<Long> END_ALL = new DefaultRedisScript<>(REVOKE + """
+			local sids = redis.call('SMEMBERS', KEYS[1])
+			for _, sid in ipairs(sids) do
+			  redis.call('DEL', ARGV[3] .. sid)
+			  revoke(ARGV[4] .. sid, KEYS[2], sid, ARGV[1], ARGV[2])
+			end
+			redis.call('DEL', KEYS[1])
+			return #sids
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -113,8 +144,10 @@ class RefreshTokens {
 		String sessionId = UUID.randomUUID().toString();
 		String token = newToken();
 		long expiresAt = this.clock.millis() + this.familyTtl.toMillis();
-		this.redis.execute(START, List.of(SESSION_PREFIX + sessionId, TOKEN_PREFIX + hash(token)), userId.toString(),
-				Long.toString(expiresAt), hash(token), Long.toString(this.familyTtl.toMillis()), sessionId);
+		this.redis.execute(START,
+				List.of(SESSION_PREFIX + sessionId, TOKEN_PREFIX + hash(token), USER_SESSIONS_PREFIX + userId),
+				userId.toString(), Long.toString(expiresAt), hash(token), Long.toString(this.familyTtl.toMillis()), sessionId,
+				SESSION_PREFIX, Integer.toString(PRUNE_ABOVE));
 		return new Started(sessionId, token);
 	}
 
@@ -137,7 +170,15 @@ class RefreshTokens {
 	/** Ends a family: its refresh tokens stop working and its access tokens are refused everywhere. */
 	void end(String sessionId, String reason) {
 		this.redis.execute(END, List.of(SESSION_PREFIX + sessionId, RevokedSessions.redisKey(sessionId),
-				RevokedSessions.REVOCATIONS_KEY), reason, Long.toString(this.revokedKeyTtl.toMillis()), sessionId);
+				RevokedSessions.REVOCATIONS_KEY), reason, Long.toString(this.revokedKeyTtl.toMillis()), sessionId,
+				USER_SESSIONS_PREFIX);
+	}
+
+	/** Ends every session of {@code userId}; returns how many there were. */
+	long endAll(UUID userId, String reason) {
+		Long ended = this.redis.execute(END_ALL, List.of(USER_SESSIONS_PREFIX + userId, RevokedSessions.REVOCATIONS_KEY), reason,
+				Long.toString(this.revokedKeyTtl.toMillis()), SESSION_PREFIX, RevokedSessions.redisKey(""));
+		return (ended != null) ? ended : 0;
 	}
 
 	private String newToken() {

@@ -1,5 +1,7 @@
 package com.mclass.auth.session;
 
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,11 @@ public class Sessions {
 		this.signupStatus = signupStatus;
 	}
 
+	/** Refuses a disabled account (403 {@code ACCOUNT_DISABLED}) whatever the way in: password, social exchange. */
 	public TokenPair start(User user) {
+		if (user.isDisabled()) {
+			throw new ApiException(AuthErrorCode.ACCOUNT_DISABLED);
+		}
 		RefreshTokens.Started started = this.refreshTokens.start(user.getId());
 		return pair(user, started.sessionId(), started.refreshToken());
 	}
@@ -49,8 +55,8 @@ public class Sessions {
 		switch (rotation.outcome()) {
 			case ROTATED -> {
 				User user = this.users.findById(rotation.userId()).orElse(null);
-				if (user == null) {
-					this.refreshTokens.end(rotation.sessionId(), "user-deleted");
+				if (user == null || user.isDisabled()) {
+					this.refreshTokens.end(rotation.sessionId(), (user == null) ? "user-deleted" : "user-disabled");
 					throw new ApiException(AuthErrorCode.INVALID_REFRESH_TOKEN);
 				}
 				return pair(user, rotation.sessionId(), rotation.nextToken());
@@ -72,11 +78,22 @@ public class Sessions {
 		this.refreshTokens.end(sessionId, "logout");
 	}
 
+	/**
+	 * Ends every session of the user: refresh tokens die at once, access tokens are refused everywhere within about a
+	 * second (the resource servers' revocation mirror). {@code reason} is what the revoked-session keys say
+	 * ({@code logout-all}, {@code role-changed}, {@code disabled}, {@code password-reset}).
+	 */
+	public long endAll(UUID userId, String reason) {
+		long ended = this.refreshTokens.endAll(userId, reason);
+		log.info("Ended {} session(s) of user {}: {}", ended, userId, reason);
+		return ended;
+	}
+
 	private TokenPair pair(User user, String sessionId, String refreshToken) {
 		UserView view = this.signupStatus.view(user);
 		IssuedAccessToken access = this.accessTokens.issue(
 				new AccessTokenClaims(user.getId(), user.getEmail(), user.getName(), user.getLocale(), user.getRole().name(),
-						sessionId, view.signUpCompleted()));
+						sessionId, view.signUpCompleted(), user.isEmailVerified()));
 		return new TokenPair(access.value(), refreshToken, TokenPair.BEARER, access.expiresInSeconds(), view);
 	}
 

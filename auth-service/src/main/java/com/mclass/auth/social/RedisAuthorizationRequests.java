@@ -30,21 +30,19 @@ class RedisAuthorizationRequests implements AuthorizationRequestRepository<OAuth
 
 	static final String PREFIX = "mclass:auth:oauth2:request:";
 
-	private static final String COOKIE_PATH = "/api/auth";
-
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
 
 	private final Duration ttl;
 
-	private final boolean secureCookie;
+	private final SocialCookies cookies;
 
-	RedisAuthorizationRequests(StringRedisTemplate redis, JsonMapper json, Duration ttl, boolean secureCookie) {
+	RedisAuthorizationRequests(StringRedisTemplate redis, JsonMapper json, Duration ttl, SocialCookies cookies) {
 		this.redis = redis;
 		this.json = json;
 		this.ttl = ttl;
-		this.secureCookie = secureCookie;
+		this.cookies = cookies;
 	}
 
 	@Override
@@ -95,9 +93,7 @@ class RedisAuthorizationRequests implements AuthorizationRequestRepository<OAuth
 	}
 
 	private ResponseCookie cookie(String value, Duration maxAge) {
-		// Lax: the provider's redirect back is a top-level GET, which carries Lax cookies.
-		return ResponseCookie.from(COOKIE, value).path(COOKIE_PATH).httpOnly(true).secure(this.secureCookie).sameSite("Lax")
-			.maxAge(maxAge).build();
+		return this.cookies.cookie(COOKIE, value, maxAge);
 	}
 
 	private OAuth2AuthorizationRequest parse(String value) {

@@ -8,7 +8,7 @@ import com.mclass.auth.session.TokenPair;
 import com.mclass.auth.user.Users;
 import com.mclass.platform.web.ApiException;
 
-/** Redeems the one-time code of a finished social login for a session. */
+/** Redeems the one-time code of a finished social login for a session, in the browser that finished it. */
 @Service
 public class SocialExchange {
 
@@ -24,8 +24,9 @@ public class SocialExchange {
 		this.sessions = sessions;
 	}
 
-	public TokenPair exchange(String code) {
-		return this.codes.redeem(code)
+	/** {@code binding} is the value of the browser's {@code mclass_social_binding} cookie (null when absent). */
+	public TokenPair exchange(String code, String binding) {
+		return this.codes.redeem(code, binding)
 			.flatMap(this.users::findById)
 			.map(this.sessions::start)
 			.orElseThrow(() -> new ApiException(AuthErrorCode.INVALID_EXCHANGE_CODE));

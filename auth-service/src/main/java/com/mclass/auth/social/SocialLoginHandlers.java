@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,9 +23,10 @@ import com.mclass.auth.user.Provider;
 import com.mclass.auth.user.User;
 
 /**
- * Ends the provider's round trip in the front-end: on success with a one-time {@code code} to exchange for tokens,
+ * Ends the provider's round trip in the front-end: on success with a one-time {@code code} to exchange for tokens
+ * (bound to this browser by the {@value SocialCookies#BINDING_COOKIE} cookie set here),
  * on failure with {@code error=SOCIAL_LOGIN_FAILED} and the OAuth2 {@code reason} (e.g. {@code access_denied} when the
- * user cancelled, {@code authorization_request_not_found} for an unknown or foreign state).
+ * user cancelled, {@code authorization_request_not_found} for an unknown or foreign state, {@code account_disabled}).
  */
 class SocialLoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -34,13 +36,16 @@ class SocialLoginHandlers implements AuthenticationSuccessHandler, Authenticatio
 
 	private final ExchangeCodes codes;
 
+	private final SocialCookies cookies;
+
 	private final LocaleResolver locales;
 
 	private final String redirectUrl;
 
-	SocialLoginHandlers(SocialSignIn signIn, ExchangeCodes codes, LocaleResolver locales, String redirectUrl) {
+	SocialLoginHandlers(SocialSignIn signIn, ExchangeCodes codes, SocialCookies cookies, LocaleResolver locales, String redirectUrl) {
 		this.signIn = signIn;
 		this.codes = codes;
+		this.cookies = cookies;
 		this.locales = locales;
 		this.redirectUrl = redirectUrl;
 	}
@@ -59,8 +64,15 @@ class SocialLoginHandlers implements AuthenticationSuccessHandler, Authenticatio
 			return;
 		}
 		User user = this.signIn.signIn(profile, Language.of(this.locales.resolveLocale(request)));
-		String code = this.codes.issue(user.getId());
-		response.sendRedirect(UriComponentsBuilder.fromUriString(this.redirectUrl).queryParam("code", code).build().toUriString());
+		if (user.isDisabled()) {
+			redirectWithError(response, "account_disabled");
+			return;
+		}
+		ExchangeCodes.Issued issued = this.codes.issue(user.getId());
+		// The code is good only together with this cookie, which only this browser has.
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				this.cookies.cookie(SocialCookies.BINDING_COOKIE, issued.binding(), this.codes.ttl()).toString());
+		response.sendRedirect(UriComponentsBuilder.fromUriString(this.redirectUrl).queryParam("code", issued.code()).build().toUriString());
 	}
 
 	@Override

@@ -94,8 +94,14 @@ class SocialLoginSecurity {
 	}
 
 	@Bean
-	RedisAuthorizationRequests redisAuthorizationRequests(StringRedisTemplate redis, JsonMapper json, SocialProperties social) {
-		return new RedisAuthorizationRequests(redis, json, social.authorizationRequestTtl(), social.stateCookieSecure());
+	SocialCookies socialCookies(SocialProperties social, @Value("${mclass.gateway-url}") String publicUrl) {
+		return SocialCookies.of(social.stateCookieSecure(), publicUrl);
+	}
+
+	@Bean
+	RedisAuthorizationRequests redisAuthorizationRequests(StringRedisTemplate redis, JsonMapper json, SocialProperties social,
+			SocialCookies cookies) {
+		return new RedisAuthorizationRequests(redis, json, social.authorizationRequestTtl(), cookies);
 	}
 
 	@Bean
@@ -104,9 +110,9 @@ class SocialLoginSecurity {
 	}
 
 	@Bean
-	SocialLoginHandlers socialLoginHandlers(SocialSignIn signIn, ExchangeCodes codes, LocaleResolver localeResolver,
-			SocialProperties social) {
-		return new SocialLoginHandlers(signIn, codes, localeResolver, social.redirectUrl());
+	SocialLoginHandlers socialLoginHandlers(SocialSignIn signIn, ExchangeCodes codes, SocialCookies cookies,
+			LocaleResolver localeResolver, SocialProperties social) {
+		return new SocialLoginHandlers(signIn, codes, cookies, localeResolver, social.redirectUrl());
 	}
 
 	/**

@@ -7,5 +7,5 @@ import java.util.UUID;
  * user (enrollment events carry them to the email) without calling back here.
  */
 public record AccessTokenClaims(UUID userId, String email, String name, String locale, String role, String sessionId,
-		boolean signupCompleted) {
+		boolean signupCompleted, boolean emailVerified) {
 }

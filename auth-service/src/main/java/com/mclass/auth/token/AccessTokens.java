@@ -51,6 +51,7 @@ public class AccessTokens {
 			.claim(AuthenticatedUser.ROLE_CLAIM, claims.role())
 			.claim(AuthenticatedUser.SESSION_CLAIM, claims.sessionId())
 			.claim(AuthenticatedUser.SIGNUP_COMPLETED_CLAIM, claims.signupCompleted())
+			.claim(AuthenticatedUser.EMAIL_VERIFIED_CLAIM, claims.emailVerified())
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString());

@@ -8,12 +8,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.mclass.auth.LocalProfile;
 import com.mclass.platform.web.security.AccessTokenDecoder;
 import com.mclass.platform.web.security.AccessTokenRules;
 import com.mclass.platform.web.security.MclassSecurityProperties;
@@ -25,8 +27,22 @@ import com.mclass.platform.web.security.VerifiedTokenCache;
 class TokenConfiguration {
 
 	@Bean
-	SigningKeys signingKeys(TokenProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	SigningKeys signingKeys(TokenProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			Environment environment) {
+		requireConfiguredKeysOutsideLocal(properties, environment);
 		return new SigningKeys(properties, jdbc, transactions, clock);
+	}
+
+	/**
+	 * A key generated into the database is a development convenience (the private key sits unencrypted next to the
+	 * data); outside the local profile the keys must come from configuration (a secret).
+	 */
+	static void requireConfiguredKeysOutsideLocal(TokenProperties properties, Environment environment) {
+		if ((properties.signingKeys() == null || properties.signingKeys().isEmpty()) && !LocalProfile.isActive(environment)) {
+			throw new IllegalStateException("No signing key configured: set MCLASS_AUTH_SIGNINGKEYS_0_PRIVATEKEYPEM (RSA >= 2048, "
+					+ "PKCS#8 PEM, from a secret) and MCLASS_AUTH_SIGNINGKEYS_0_ACTIVE=true. A key generated into the database "
+					+ "is allowed only with the '" + LocalProfile.NAME + "' profile (SPRING_PROFILES_ACTIVE=" + LocalProfile.NAME + ").");
+		}
 	}
 
 	@Bean

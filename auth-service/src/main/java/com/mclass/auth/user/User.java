@@ -39,6 +39,10 @@ public class User {
 
 	private String locale;
 
+	private boolean emailVerified;
+
+	private boolean disabled;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -61,6 +65,8 @@ public class User {
 		this.profileCompleted = profileCompleted;
 		this.locale = language.tag();
 		this.role = role;
+		// A social account's e-mail is kept only when the provider vouches for it.
+		this.emailVerified = provider != Provider.LOCAL && email != null;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -87,6 +93,31 @@ public class User {
 	public void changeRole(Role role, Instant now) {
 		this.role = role;
 		this.updatedAt = now;
+	}
+
+	public void verifyEmail(Instant now) {
+		this.emailVerified = true;
+		this.updatedAt = now;
+	}
+
+	/** A new password set through a reset link, which also proves the mailbox. */
+	public void resetPassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.emailVerified = true;
+		this.updatedAt = now;
+	}
+
+	public void disable(boolean disabled, Instant now) {
+		this.disabled = disabled;
+		this.updatedAt = now;
+	}
+
+	public boolean isEmailVerified() {
+		return this.emailVerified;
+	}
+
+	public boolean isDisabled() {
+		return this.disabled;
 	}
 
 	public UUID getId() {

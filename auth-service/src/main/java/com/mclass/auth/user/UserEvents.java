@@ -2,6 +2,8 @@ package com.mclass.auth.user;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.stereotype.Component;
 
 import com.mclass.platform.events.Outbox;
@@ -14,6 +16,7 @@ import com.mclass.platform.events.Outbox;
  * <li>{@code SignupCompleted}: the user finished sign-up and may enroll; once per user. A local registration
  * completes at once (name and required terms are part of it), so it emits both, in this order; a social user emits
  * it at its first complete-signup. Agreeing to a later version of a term emits nothing.</li>
+ * <li>{@code EmailVerificationRequested}, {@code PasswordResetRequested}: a mail with a link to the user's address.</li>
  * </ul>
  */
 @Component
@@ -29,21 +32,42 @@ public class UserEvents {
 		this.outbox = outbox;
 	}
 
+	/** A social account: the welcome mail. */
 	public UUID registered(User user) {
-		return append("UserRegistered", user);
+		return append("UserRegistered", user, null, null);
+	}
+
+	/** A local account: the welcome mail is the verification mail, with this link. */
+	public UUID registered(User user, String verificationUrl) {
+		return append("UserRegistered", user, verificationUrl, null);
 	}
 
 	public UUID signupCompleted(User user) {
-		return append("SignupCompleted", user);
+		return append("SignupCompleted", user, null, null);
 	}
 
-	private UUID append(String type, User user) {
+	/** The verification mail again (the user asked for it). */
+	public UUID emailVerificationRequested(User user, String verificationUrl) {
+		return append("EmailVerificationRequested", user, verificationUrl, null);
+	}
+
+	/** The password reset mail. */
+	public UUID passwordResetRequested(User user, String resetUrl) {
+		return append("PasswordResetRequested", user, null, resetUrl);
+	}
+
+	private UUID append(String type, User user, String verificationUrl, String resetUrl) {
 		return this.outbox.append(TOPIC, type, user.getId().toString(), DATA_VERSION,
-				new UserEventData(user.getId(), user.getEmail(), user.getName(), user.getLocale()));
+				new UserEventData(user.getId(), user.getEmail(), user.getName(), user.getLocale(), verificationUrl, resetUrl));
 	}
 
-	/** The {@code data} of every user event. */
-	public record UserEventData(UUID userId, String email, String name, String locale) {
+	/**
+	 * The {@code data} of every user event. {@code verificationUrl} / {@code resetUrl}: the link of the mail the event
+	 * asks for, carrying a single-use token (present only on the events that send one).
+	 */
+	public record UserEventData(UUID userId, String email, String name, String locale,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String verificationUrl,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String resetUrl) {
 	}
 
 }

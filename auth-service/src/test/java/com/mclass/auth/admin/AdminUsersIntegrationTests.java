@@ -1,5 +1,7 @@
 package com.mclass.auth.admin;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import com.mclass.auth.AuthApi;
 import com.mclass.auth.AuthServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @AuthServiceIntegrationTest
 class AdminUsersIntegrationTests {
@@ -71,17 +74,77 @@ class AdminUsersIntegrationTests {
 	}
 
 	@Test
-	void promotesAUserWhoseNextTokenCarriesTheNewRole() {
-		JsonNode session = this.api.register(AuthApi.uniqueEmail("promoted"));
+	void promotingAUserEndsTheirSessionsSoTheNextSignInCarriesTheNewRole() {
+		String email = AuthApi.uniqueEmail("promoted");
+		JsonNode session = this.api.register(email);
 		String id = session.path("user").path("id").asString();
 
 		AuthApi.Response changed = this.api.put("/api/admin/users/" + id + "/role", Map.of("role", "ADMIN"), this.admin);
 
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
 		assertThat(changed.data().path("role").asString()).isEqualTo("ADMIN");
-		JsonNode refreshed = this.api.post("/api/auth/refresh", Map.of("refreshToken", session.path("refreshToken").asString())).data();
-		assertThat(refreshed.path("user").path("role").asString()).isEqualTo("ADMIN");
-		assertThat(this.api.getWithToken("/api/admin/users", refreshed.path("accessToken").asString()).status()).isEqualTo(200);
+		this.api.post("/api/auth/refresh", Map.of("refreshToken", session.path("refreshToken").asString()))
+			.assertError(401, "INVALID_REFRESH_TOKEN");
+		JsonNode again = this.api.login(email, AuthApi.PASSWORD);
+		assertThat(again.path("user").path("role").asString()).isEqualTo("ADMIN");
+		assertThat(this.api.getWithToken("/api/admin/users", again.path("accessToken").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aDemotedAdministratorLosesEverySessionWithinASecond() {
+		String email = AuthApi.uniqueEmail("demoted");
+		String id = this.api.register(email).path("user").path("id").asString();
+		this.api.put("/api/admin/users/" + id + "/role", Map.of("role", "ADMIN"), this.admin);
+		JsonNode laptop = this.api.login(email, AuthApi.PASSWORD);
+		JsonNode phone = this.api.login(email, AuthApi.PASSWORD);
+		assertThat(this.api.getWithToken("/api/admin/users", laptop.path("accessToken").asString()).status()).isEqualTo(200);
+
+		this.api.put("/api/admin/users/" + id, Map.of("role", "USER"), this.admin);
+		long demoted = System.nanoTime();
+
+		for (JsonNode session : List.of(laptop, phone)) {
+			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+				.untilAsserted(() -> this.api.getWithToken("/api/admin/users", session.path("accessToken").asString())
+					.assertError(401, "UNAUTHENTICATED"));
+			this.api.post("/api/auth/refresh", Map.of("refreshToken", session.path("refreshToken").asString()))
+				.assertError(401, "INVALID_REFRESH_TOKEN");
+		}
+		System.out.printf("demoted administrator's tokens refused after %d ms%n", (System.nanoTime() - demoted) / 1_000_000);
+	}
+
+	@Test
+	void aDisabledUserIsSignedOutEverywhereAndCannotSignInUntilReEnabled() {
+		String email = AuthApi.uniqueEmail("disabled");
+		JsonNode session = this.api.register(email);
+		String id = session.path("user").path("id").asString();
+
+		AuthApi.Response disabled = this.api.put("/api/admin/users/" + id, Map.of("disabled", true), this.admin);
+
+		assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> this.api.getWithToken("/api/auth/me", session.path("accessToken").asString())
+				.assertError(401, "UNAUTHENTICATED"));
+		this.api.post("/api/auth/refresh", Map.of("refreshToken", session.path("refreshToken").asString()))
+			.assertError(401, "INVALID_REFRESH_TOKEN");
+		AuthApi.Response login = this.api.post("/api/auth/login", Map.of("email", email, "password", AuthApi.PASSWORD));
+		login.assertError(403, "ACCOUNT_DISABLED");
+		// A wrong password is told nothing new.
+		this.api.post("/api/auth/login", Map.of("email", email, "password", "not the password")).assertError(401, "INVALID_CREDENTIALS");
+		JsonNode listed = this.api.getWithToken("/api/admin/users?query=" + email, this.admin).data().get(0);
+		assertThat(listed.path("disabled").asBoolean()).isTrue();
+
+		this.api.put("/api/admin/users/" + id, Map.of("disabled", false), this.admin);
+
+		assertThat(this.api.login(email, AuthApi.PASSWORD).path("user").path("id").asString()).isEqualTo(id);
+	}
+
+	@Test
+	void anAdministratorCannotDisableThemselvesAndAChangeNeedsSomethingToChange() {
+		String id = this.api.getWithToken("/api/auth/me", this.admin).data().path("id").asString();
+		this.api.put("/api/admin/users/" + id, Map.of("disabled", true), this.admin).assertError(409, "CANNOT_DISABLE_OWN_ACCOUNT");
+		String someone = this.api.register(AuthApi.uniqueEmail("nothing")).path("user").path("id").asString();
+		this.api.put("/api/admin/users/" + someone, Map.of(), this.admin).assertError(400, "VALIDATION_FAILED");
+		assertField(this.api.put("/api/admin/users/" + someone, Map.of("role", "ROOT"), this.admin), "role");
 	}
 
 	@Test

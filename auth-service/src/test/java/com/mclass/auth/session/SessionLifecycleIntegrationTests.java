@@ -2,6 +2,7 @@ package com.mclass.auth.session;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,29 @@ class SessionLifecycleIntegrationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> this.api.getWithToken("/api/auth/me", accessToken).assertError(401, "UNAUTHENTICATED"));
+	}
+
+	@Test
+	void logoutAllEndsEverySessionOfTheUserButNoOneElses() {
+		String email = AuthApi.uniqueEmail("everywhere");
+		JsonNode laptop = this.api.register(email);
+		JsonNode phone = this.api.login(email, AuthApi.PASSWORD);
+		JsonNode stranger = this.api.register(AuthApi.uniqueEmail("stranger"));
+
+		AuthApi.Response out = this.api.postWithToken("/api/auth/logout-all", null, phone.path("accessToken").asString());
+
+		assertThat(out.status()).as(out.text()).isEqualTo(200);
+		assertThat(out.data().path("sessionsEnded").asLong()).isEqualTo(2);
+		for (JsonNode session : List.of(laptop, phone)) {
+			this.api.post("/api/auth/refresh", Map.of("refreshToken", session.path("refreshToken").asString()))
+				.assertError(401, "INVALID_REFRESH_TOKEN");
+			await().atMost(Duration.ofSeconds(1))
+				.pollInterval(Duration.ofMillis(50))
+				.untilAsserted(() -> this.api.getWithToken("/api/auth/me", session.path("accessToken").asString())
+					.assertError(401, "UNAUTHENTICATED"));
+		}
+		assertThat(this.api.getWithToken("/api/auth/me", stranger.path("accessToken").asString()).status()).isEqualTo(200);
+		this.api.post("/api/auth/logout-all", null).assertError(401, "UNAUTHENTICATED");
 	}
 
 	@Test

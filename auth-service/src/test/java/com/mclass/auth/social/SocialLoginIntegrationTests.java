@@ -180,7 +180,7 @@ class SocialLoginIntegrationTests {
 		Flow flow = start("naver");
 		MockProviders.enqueue("naver", "nv-once", Map.of("response", Map.of("id", "nv-once-" + UUID.randomUUID())));
 		UriComponents providerRedirect = authorize(flow);
-		assertThat(callback(flow, providerRedirect)).isNotBlank();
+		assertThat(callback(flow, providerRedirect).code()).isNotBlank();
 
 		AuthApi.Response replay = this.api.get(pathAndQuery(providerRedirect.toUriString()), Map.of("Cookie", flow.cookie()));
 
@@ -207,10 +207,65 @@ class SocialLoginIntegrationTests {
 	void aSignInCodeWorksOnce() {
 		Flow flow = start("naver");
 		MockProviders.enqueue("naver", "nv", Map.of("response", Map.of("id", "nv-" + UUID.randomUUID())));
-		String code = callback(flow, authorize(flow));
+		Landing landing = callback(flow, authorize(flow));
 
-		assertThat(this.api.post("/api/auth/social/exchange", Map.of("code", code)).status()).isEqualTo(200);
-		this.api.post("/api/auth/social/exchange", Map.of("code", code)).assertError(401, "INVALID_EXCHANGE_CODE");
+		assertThat(redeem(landing.code(), landing.cookie()).status()).isEqualTo(200);
+		redeem(landing.code(), landing.cookie()).assertError(401, "INVALID_EXCHANGE_CODE");
+	}
+
+	@Test
+	void aSignInCodeWorksOnlyInTheBrowserThatSignedIn() {
+		// An attacker signs in with their own account and plants the code in a victim's browser (login CSRF): the
+		// victim's browser has no binding cookie, or the wrong one.
+		Flow attacker = start("naver");
+		MockProviders.enqueue("naver", "nv", Map.of("response", Map.of("id", "nv-" + UUID.randomUUID())));
+		Landing planted = callback(attacker, authorize(attacker));
+		Flow victim = start("naver");
+		MockProviders.enqueue("naver", "nv", Map.of("response", Map.of("id", "nv-" + UUID.randomUUID())));
+		Landing victimsOwn = callback(victim, authorize(victim));
+
+		redeem(planted.code(), null).assertError(401, "INVALID_EXCHANGE_CODE");
+		Flow again = start("naver");
+		MockProviders.enqueue("naver", "nv", Map.of("response", Map.of("id", "nv-" + UUID.randomUUID())));
+		Landing another = callback(again, authorize(again));
+		redeem(another.code(), victimsOwn.cookie()).assertError(401, "INVALID_EXCHANGE_CODE");
+		// A refused code is used up, even for its own browser.
+		redeem(another.code(), another.cookie()).assertError(401, "INVALID_EXCHANGE_CODE");
+		assertThat(redeem(victimsOwn.code(), victimsOwn.cookie()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theBindingCookieIsHttpOnlyLaxAndNotSecureOnlyForPlainHttpOnLocalhost() {
+		Flow flow = start("naver");
+		MockProviders.enqueue("naver", "nv", Map.of("response", Map.of("id", "nv-" + UUID.randomUUID())));
+
+		Landing landing = callback(flow, authorize(flow));
+
+		assertThat(landing.setCookie()).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=60").doesNotContain("Secure");
+		assertThat(SocialCookies.of("auto", "http://localhost:8080").secure()).isFalse();
+		assertThat(SocialCookies.of("auto", "http://127.0.0.1:18080").secure()).isFalse();
+		assertThat(SocialCookies.of("auto", "https://mclass.example").secure()).isTrue();
+		assertThat(SocialCookies.of("auto", "http://mclass.example").secure()).isTrue();
+		assertThat(SocialCookies.of("false", "https://mclass.example").secure()).isFalse();
+		assertThat(SocialCookies.of("true", "http://localhost:8080").secure()).isTrue();
+	}
+
+	@Test
+	void aProviderVerifiedAddressCountsAsVerifiedAndADisabledSocialUserCannotSignIn() {
+		String subject = "google-" + UUID.randomUUID();
+		Flow flow = start("google");
+		MockProviders.enqueue("google", subject, Map.of("email", "verified@gmail.example", "email_verified", true, "name", "Han"));
+		JsonNode session = exchange(callback(flow, authorize(flow)));
+		assertThat(session.path("user").path("emailVerified").asBoolean()).isTrue();
+		assertThat(claim(session.path("accessToken").asString(), "email_verified")).isEqualTo("true");
+
+		this.api.put("/api/admin/users/" + session.path("user").path("id").asString(), Map.of("disabled", true),
+				this.api.adminAccessToken());
+		Flow again = start("google");
+		MockProviders.enqueue("google", subject, Map.of("email", "verified@gmail.example", "email_verified", true, "name", "Han"));
+		AuthApi.Response refused = this.api.get(pathAndQuery(authorize(again).toUriString()), Map.of("Cookie", again.cookie()));
+
+		assertRefused(refused, "account_disabled");
 	}
 
 	/** Step 1: our redirect to the provider, with the state cookie. */
@@ -239,20 +294,31 @@ class SocialLoginIntegrationTests {
 		return redirect;
 	}
 
-	/** Step 3: the provider's redirect reaches us (through the gateway, in production); returns the one-time code. */
-	private String callback(Flow flow, UriComponents providerRedirect) {
+	/**
+	 * Step 3: the provider's redirect reaches us (through the gateway, in production); returns the one-time code and
+	 * the cookie that binds it to this browser.
+	 */
+	private Landing callback(Flow flow, UriComponents providerRedirect) {
 		AuthApi.Response response = this.api.get(pathAndQuery(providerRedirect.toUriString()), Map.of("Cookie", flow.cookie()));
 		assertThat(response.status()).as(response.text()).isEqualTo(302);
 		UriComponents landing = UriComponentsBuilder.fromUriString(response.header("Location")).build();
 		assertThat(landing.toUriString()).as("no error expected").startsWith(FRONT_END + "?code=");
-		return landing.getQueryParams().getFirst("code");
+		String binding = response.headers("Set-Cookie").stream()
+			.filter((cookie) -> cookie.startsWith(SocialCookies.BINDING_COOKIE + "="))
+			.findFirst()
+			.orElseThrow();
+		return new Landing(landing.getQueryParams().getFirst("code"), binding.split(";", 2)[0], binding);
 	}
 
-	/** Step 4: the front-end trades the code for our tokens. */
-	private JsonNode exchange(String code) {
-		AuthApi.Response response = this.api.post("/api/auth/social/exchange", Map.of("code", code));
+	/** Step 4: the front-end trades the code for our tokens, from the browser that signed in (its cookie goes along). */
+	private JsonNode exchange(Landing landing) {
+		AuthApi.Response response = redeem(landing.code(), landing.cookie());
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response.data();
+	}
+
+	private AuthApi.Response redeem(String code, String cookie) {
+		return this.api.post("/api/auth/social/exchange", Map.of("code", code), (cookie != null) ? Map.of("Cookie", cookie) : Map.of());
 	}
 
 	private void assertRefused(AuthApi.Response response, String reason) {
@@ -287,6 +353,10 @@ class SocialLoginIntegrationTests {
 	}
 
 	record Flow(String provider, UriComponents authorization, String cookie) {
+	}
+
+	/** Where the browser lands: the code in the URL, the binding cookie ({@code name=value}) and its Set-Cookie header. */
+	record Landing(String code, String cookie, String setCookie) {
 	}
 
 }

@@ -34,7 +34,7 @@ class AccessTokensTests {
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC));
 		UUID userId = UUID.randomUUID();
 
-		IssuedAccessToken issued = tokens.issue(new AccessTokenClaims(userId, "kim@example.com", "김철수", "ko", "USER", "session-1", true));
+		IssuedAccessToken issued = tokens.issue(new AccessTokenClaims(userId, "kim@example.com", "김철수", "ko", "USER", "session-1", true, true));
 
 		SignedJWT jwt = SignedJWT.parse(issued.value());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -48,6 +48,7 @@ class AccessTokensTests {
 		assertThat(claims.getStringClaim("role")).isEqualTo("USER");
 		assertThat(claims.getStringClaim("sid")).isEqualTo("session-1");
 		assertThat(claims.getBooleanClaim("signup_completed")).isTrue();
+		assertThat(claims.getBooleanClaim("email_verified")).isTrue();
 		assertThat(claims.getStringClaim("email")).isEqualTo("kim@example.com");
 		assertThat(claims.getStringClaim("name")).isEqualTo("김철수");
 		assertThat(claims.getStringClaim("locale")).isEqualTo("ko");
@@ -61,7 +62,7 @@ class AccessTokensTests {
 	void omitsTheEmailOfUsersWithout() throws Exception {
 		SigningKeys keys = configured(new TokenProperties.ConfiguredKey(null, pem(), true));
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.systemUTC());
-		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "USER", "s", false)).value());
+		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "USER", "s", false, false)).value());
 		assertThat(jwt.getJWTClaimsSet().getClaims()).doesNotContainKey("email");
 		assertThat(jwt.getJWTClaimsSet().getBooleanClaim("signup_completed")).isFalse();
 	}
@@ -71,7 +72,7 @@ class AccessTokensTests {
 		SigningKeys keys = configured(new TokenProperties.ConfiguredKey("old", pem(), false),
 				new TokenProperties.ConfiguredKey("new", pem(), true));
 		AccessTokens tokens = new AccessTokens(keys, security, Duration.ofMinutes(15), Clock.systemUTC());
-		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "ADMIN", "s", true)).value());
+		SignedJWT jwt = SignedJWT.parse(tokens.issue(new AccessTokenClaims(UUID.randomUUID(), null, null, null, "ADMIN", "s", true, false)).value());
 		assertThat(jwt.getHeader().getKeyID()).isEqualTo("new");
 		assertThat(keys.publishedKeys().getKeys()).extracting((key) -> key.getKeyID()).containsExactly("old", "new");
 		assertThat(keys.publishedKeys().getKeys()).allMatch((key) -> !key.isPrivate());

@@ -15,9 +15,13 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 final class AccessRules {
 
-	/** Signing up, logging in and the social-login round trip: the ways to obtain a token. */
+	/** Signing up, logging in, the social-login round trip and the mailbox proofs: the ways to obtain or recover a token. */
 	static final String[] AUTH_ACTIONS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-			"/api/auth/social/exchange" };
+			"/api/auth/social/exchange", "/api/auth/verify-email", "/api/auth/password-reset",
+			"/api/auth/password-reset/confirm" };
+
+	/** The link in the verification mail, opened in a browser without a token. */
+	static final String[] MAIL_LINKS = { "/api/auth/verify-email" };
 
 	static final String[] SOCIAL_LOGIN = { "/api/auth/{provider:google|kakao|naver}",
 			"/api/auth/{provider:google|kakao|naver}/callback" };
@@ -52,6 +56,8 @@ final class AccessRules {
 			.pathMatchers(HttpMethod.POST, AUTH_ACTIONS)
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, SOCIAL_LOGIN)
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, MAIL_LINKS)
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, BROWSING)
 			.permitAll()

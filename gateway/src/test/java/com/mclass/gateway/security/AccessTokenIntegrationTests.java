@@ -213,6 +213,8 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "POST, /api/auth/register", "POST, /api/auth/login", "POST, /api/auth/refresh",
 			"POST, /api/auth/social/exchange", "GET, /api/auth/google", "GET, /api/auth/kakao/callback",
+			"GET, /api/auth/verify-email", "POST, /api/auth/verify-email", "POST, /api/auth/password-reset",
+			"POST, /api/auth/password-reset/confirm",
 			"GET, /api/terms", "GET, /api/mclasses", "GET, /api/mclasses/42", "GET, /api/mclasses/42/enrollment-form",
 			"GET, /api/mclasses/42/availability", "GET, /v3/api-docs/class" })
 	void letsAnyoneUseThePublicRoutes(String method, String path) {
@@ -237,7 +239,8 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "GET, /api/auth/me", "POST, /api/auth/logout", "POST, /api/auth/complete-signup",
+	@CsvSource({ "GET, /api/auth/me", "POST, /api/auth/logout", "POST, /api/auth/logout-all", "POST, /api/auth/complete-signup",
+			"POST, /api/auth/verify-email/resend",
 			"POST, /api/terms/3/agree", "POST, /api/mclasses", "PUT, /api/mclasses/42",
 			"GET, /api/mclasses/42/enrollments", "POST, /api/mclasses/42/enrollments", "GET, /api/auth/github" })
 	void asksForALoginEverywhereElse(String method, String path) {

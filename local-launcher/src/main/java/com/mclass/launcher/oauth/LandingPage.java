@@ -27,6 +27,9 @@ final class LandingPage {
 
 	static final String PATH = "/social-callback";
 
+	/** auth-service's cookie binding the one-time code to the browser that signed in. */
+	static final String BINDING_COOKIE = "mclass_social_binding";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final Supplier<URI> gatewayUrl;
@@ -52,7 +55,8 @@ final class LandingPage {
 		}
 		if (PATH.equals(request.getUrl().encodedPath())) {
 			if ("POST".equals(request.getMethod())) {
-				return Pages.html(200, exchanged(gateway, Pages.form(request.getBody()).getOrDefault("code", "")));
+				return Pages.html(200, exchanged(gateway, Pages.form(request.getBody()).getOrDefault("code", ""),
+						bindingCookie(request.getHeaders().get("Cookie"))));
 			}
 			String code = request.getUrl().queryParameter("code");
 			if (code != null) {
@@ -69,9 +73,12 @@ final class LandingPage {
 	private static String signedIn(URI gateway, String code) {
 		return frame("Signed in", "<h1>The provider said yes</h1>"
 				+ "<p>auth-service has checked the provider's answer and sent the browser back to the front-end — this "
-				+ "page — with a one-time code. A front-end trades it for the platform's tokens within 60 seconds:</p>"
+				+ "page — with a one-time code and, in an HttpOnly cookie <code>" + BINDING_COOKIE + "</code>, the proof "
+				+ "that this browser signed in. A front-end trades both for the platform's tokens within 60 seconds "
+				+ "(from the gateway's site, with credentials, so that the cookie goes along):</p>"
 				+ "<pre>curl -s " + escape(gateway + "/api/auth/social/exchange")
-				+ " -H 'Content-Type: application/json' \\\n  -d '{\"code\":\"" + escape(code) + "\"}'</pre>"
+				+ " -H 'Content-Type: application/json' \\\n  -H 'Cookie: " + BINDING_COOKIE + "=&lt;the cookie&gt;' -d '{\"code\":\""
+				+ escape(code) + "\"}'</pre>"
 				+ "<form method=\"post\" action=\"" + PATH + "\"><input type=\"hidden\" name=\"code\" value=\""
 				+ escape(code) + "\"><button type=\"submit\">Exchange it now</button></form>");
 	}
@@ -84,14 +91,40 @@ final class LandingPage {
 				+ "finished, or is older than 10 minutes.</p><h2>Try again</h2>" + starts(gateway));
 	}
 
-	/** The front-end's calls, made through the gateway: the exchange, then {@code /api/auth/me} with the new token. */
-	private String exchanged(URI gateway, String code) {
-		Reply exchange = send(HttpRequest.newBuilder(gateway.resolve("/api/auth/social/exchange"))
+	/**
+	 * The code's binding cookie from the browser's {@code Cookie} header: auth-service set it for this host (path
+	 * {@code /}, and cookies do not tell ports apart), and redeems a code only together with it.
+	 */
+	static String bindingCookie(String cookieHeader) {
+		if (cookieHeader == null) {
+			return null;
+		}
+		for (String pair : cookieHeader.split(";")) {
+			String trimmed = pair.strip();
+			if (trimmed.startsWith(BINDING_COOKIE + "=")) {
+				String value = trimmed.substring(BINDING_COOKIE.length() + 1);
+				return value.matches("[A-Za-z0-9_-]{1,200}") ? value : null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The front-end's calls, made through the gateway: the exchange (with the browser's binding cookie, as a front-end
+	 * on the gateway's site sends it), then {@code /api/auth/me} with the new token.
+	 */
+	private String exchanged(URI gateway, String code, String binding) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve("/api/auth/social/exchange"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("code", code)))));
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("code", code))));
+		if (binding != null) {
+			request.header("Cookie", BINDING_COOKIE + "=" + binding);
+		}
+		Reply exchange = send(request);
 		if (exchange.status() != 200) {
 			return frame("Exchange refused", "<h1>The exchange was refused</h1><p class=\"error\">HTTP " + exchange.status()
-					+ "</p><pre>" + escape(exchange.body()) + "</pre><p class=\"note\">A code works once, for 60 seconds."
+					+ "</p><pre>" + escape(exchange.body()) + "</pre><p class=\"note\">A code works once, for 60 seconds, "
+					+ "and only in the browser that signed in (its <code>" + BINDING_COOKIE + "</code> cookie)."
 					+ "</p><h2>Start again</h2>" + starts(gateway));
 		}
 		JsonNode tokens = exchange.json().path("data");

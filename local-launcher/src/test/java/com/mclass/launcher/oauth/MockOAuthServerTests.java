@@ -180,8 +180,10 @@ class MockOAuthServerTests {
 	void theLandingPageRedeemsTheCodeThroughTheGateway() throws Exception {
 		HttpServer fakeGateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		AtomicReference<String> exchanged = new AtomicReference<>();
+		AtomicReference<String> cookie = new AtomicReference<>();
 		fakeGateway.createContext("/api/auth/social/exchange", (exchange) -> {
 			exchanged.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			cookie.set(exchange.getRequestHeaders().getFirst("Cookie"));
 			respond(exchange, 200, """
 					{"success":true,"data":{"accessToken":"access-1","refreshToken":"refresh-1","expiresIn":900,
 					"user":{"name":"김카카오","signUpCompleted":false}}}""");
@@ -194,9 +196,15 @@ class MockOAuthServerTests {
 		try {
 			this.gateway.set(URI.create("http://localhost:" + fakeGateway.getAddress().getPort()));
 
-			HttpResponse<String> page = post(this.mock.landingUrl().toString(), Map.of("code", "one-time"));
+			// The browser sends auth-service's binding cookie (set for this host) along with its others.
+			HttpResponse<String> page = this.http.send(HttpRequest.newBuilder(this.mock.landingUrl())
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", "theme=dark; mclass_social_binding=b1nd-ing_X; other=1")
+				.POST(HttpRequest.BodyPublishers.ofString("code=one-time"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(exchanged.get()).isEqualTo("{\"code\":\"one-time\"}");
+			assertThat(cookie.get()).as("only the binding cookie is forwarded").isEqualTo("mclass_social_binding=b1nd-ing_X");
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("Signed in as 김카카오", "kim@kakao.example", "KAKAO", "TOKEN=access-1",
 					"REFRESH=refresh-1", "/api/auth/complete-signup");
@@ -204,6 +212,15 @@ class MockOAuthServerTests {
 		finally {
 			fakeGateway.stop(0);
 		}
+	}
+
+	@Test
+	void readsOnlyAWellFormedBindingCookie() {
+		assertThat(LandingPage.bindingCookie("a=1; mclass_social_binding=abc_-9")).isEqualTo("abc_-9");
+		assertThat(LandingPage.bindingCookie("mclass_social_binding=a;b")).isEqualTo("a");
+		assertThat(LandingPage.bindingCookie("mclass_social_binding=\r\nX: y")).isNull();
+		assertThat(LandingPage.bindingCookie(null)).isNull();
+		assertThat(LandingPage.bindingCookie("other=1")).isNull();
 	}
 
 	@Test

@@ -88,6 +88,8 @@ class EventIntake {
 		return switch (event.type()) {
 			case UserEvents.USER_REGISTERED -> new Decision(InboxOutcome.EMAIL_QUEUED, UserEvents.welcome(event));
 			case UserEvents.SIGNUP_COMPLETED -> new Decision(InboxOutcome.NO_EMAIL, null);
+			case UserEvents.EMAIL_VERIFICATION_REQUESTED -> new Decision(InboxOutcome.EMAIL_QUEUED, UserEvents.verification(event));
+			case UserEvents.PASSWORD_RESET_REQUESTED -> new Decision(InboxOutcome.EMAIL_QUEUED, UserEvents.passwordReset(event));
 			default -> new Decision(InboxOutcome.IGNORED, null);
 		};
 	}

@@ -55,6 +55,14 @@ public class MailTemplates {
 			context.setVariable("classUrl", link("mclasses", enrollment.mclassId().toString()));
 			context.setVariable("enrollmentsUrl", link("enrollments", "my"));
 		}
+		else if (notice instanceof AccountLinkNotice account) {
+			// No name: the recipient may not be who typed it, and a greeting is not worth a channel for anyone's text.
+			context.setVariable("name", null);
+			template = (account.type() == EmailType.EMAIL_VERIFICATION) ? "verification" : "password-reset";
+			subject = subject(notice.type(), locale, null);
+			context.setVariable("link", account.link().toString());
+			context.setVariable("classesUrl", link("mclasses"));
+		}
 		else {
 			template = "welcome";
 			subject = subject(notice.type(), locale, null);

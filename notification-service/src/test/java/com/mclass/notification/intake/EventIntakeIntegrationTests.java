@@ -32,6 +32,7 @@ import com.mclass.notification.NotificationIntegrationTest;
 import com.mclass.notification.TestEvents;
 import com.mclass.notification.TestEvents.Event;
 import com.mclass.notification.TestSmtp;
+import com.mclass.notification.mail.EmailType;
 import com.mclass.notification.outbox.EmailOutbox;
 import com.mclass.notification.outbox.EmailStatus;
 import com.mclass.notification.outbox.EmailView;
@@ -148,6 +149,55 @@ class EventIntakeIntegrationTests {
 		TestSmtp.Parts parts = TestSmtp.parts(mail);
 		assertThat(parts.text()).contains("이사용자님, 안녕하세요.").contains("https://mclass.test/mclasses");
 		assertThat(parts.html()).contains("MClass에 오신 것을 환영합니다");
+	}
+
+	@Test
+	void aLocalAccountsWelcomeIsTheVerificationMailWithItsLinkAndNothingTheRegistrantTyped() throws Exception {
+		String link = "https://mclass.test/api/auth/verify-email?token=Zm9vYmFy_-x";
+		Event event = TestEvents.user("UserRegistered")
+			.with("data.name", "<a href=\"https://evil.example\">Claim your prize</a>")
+			.with("data.verificationUrl", link)
+			.publish();
+
+		MimeMessage mail = theOnlyEmailTo(event.recipient());
+		assertThat(mail.getSubject()).isEqualTo("[MClass] 이메일 주소를 인증해 주세요");
+		TestSmtp.Parts parts = TestSmtp.parts(mail);
+		assertThat(parts.html()).contains("href=\"" + link + "\"").doesNotContain("evil.example").doesNotContain("Claim your prize");
+		assertThat(parts.text()).contains(link).doesNotContain("evil.example").startsWith("안녕하세요.");
+		assertThat(this.outbox.findByEvent(event.id())).hasValueSatisfying((email) -> assertThat(email.type()).isEqualTo(EmailType.EMAIL_VERIFICATION));
+	}
+
+	@Test
+	void verificationAndPasswordResetRequestsSendTheirMailInTheRecipientsLanguage() throws Exception {
+		Event verification = TestEvents.user("EmailVerificationRequested")
+			.with("data.verificationUrl", "https://mclass.test/api/auth/verify-email?token=again")
+			.publish();
+		Event reset = TestEvents.user("PasswordResetRequested")
+			.with("data.locale", "en")
+			.with("data.resetUrl", "https://mclass.test/reset-password?token=r3set")
+			.publish();
+
+		assertThat(theOnlyEmailTo(verification.recipient()).getSubject()).isEqualTo("[MClass] 이메일 주소를 인증해 주세요");
+		MimeMessage resetMail = theOnlyEmailTo(reset.recipient());
+		assertThat(resetMail.getSubject()).isEqualTo("[MClass] Reset your password");
+		assertThat(TestSmtp.parts(resetMail).text()).contains("Reset password: https://mclass.test/reset-password?token=r3set")
+			.contains("If you did not ask for this");
+	}
+
+	@Test
+	void aMailLinkThatIsNotAnHttpUrlIsADeadLetter() {
+		Event bad = TestEvents.user("PasswordResetRequested").with("data.resetUrl", "javascript:alert(1)");
+
+		bad.publish();
+
+		ConsumerRecord<String, String> deadLetter = await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestEvents.deadLetters(TestEvents.USER_TOPIC + ".DLT")
+				.stream()
+				.filter((record) -> bad.json().equals(record.value()))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(header(deadLetter, "mclass_dlt-reason")).startsWith("data.resetUrl is not an http(s) URL");
+		assertThat(TestSmtp.to(smtp, bad.recipient())).isEmpty();
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import com.mclass.notification.TestEvents.Event;
 import com.mclass.notification.mail.EmailType;
 import com.mclass.notification.mail.EnrollmentNotice;
 import com.mclass.notification.mail.EnrollmentStatus;
+import com.mclass.notification.mail.AccountLinkNotice;
+import com.mclass.notification.mail.EmailType;
 import com.mclass.notification.mail.WelcomeNotice;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +67,22 @@ class EventReadingTests {
 	void aUserRegisteredEventBecomesAWelcome() {
 		Event event = TestEvents.user("UserRegistered").with("data.locale", "en");
 
-		WelcomeNotice notice = UserEvents.welcome(read(event.json()));
+		WelcomeNotice notice = (WelcomeNotice) UserEvents.welcome(read(event.json()));
 
 		assertThat(notice.recipient().email()).isEqualTo(event.recipient());
 		assertThat(notice.recipient().locale()).isEqualTo(Locale.ENGLISH);
 		assertThat(notice.userId()).isEqualTo(UUID.fromString(event.envelope().path("data").path("userId").asString()));
+	}
+
+	@Test
+	void aUserRegisteredEventWithAVerificationLinkBecomesTheVerificationMail() {
+		Event event = TestEvents.user("UserRegistered").with("data.verificationUrl", "https://mclass.test/api/auth/verify-email?token=t");
+
+		AccountLinkNotice notice = (AccountLinkNotice) UserEvents.welcome(read(event.json()));
+
+		assertThat(notice.type()).isEqualTo(EmailType.EMAIL_VERIFICATION);
+		assertThat(notice.link()).hasToString("https://mclass.test/api/auth/verify-email?token=t");
+		assertThat(notice.recipient().email()).isEqualTo(event.recipient());
 	}
 
 	@Test

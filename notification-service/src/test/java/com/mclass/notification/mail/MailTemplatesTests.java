@@ -116,6 +116,24 @@ class MailTemplatesTests {
 		assertThat(mail.template()).isEqualTo("mail/welcome");
 	}
 
+	@Test
+	void accountLinkMailsCarryTheirLinkEscapedAndNoName() {
+		URI link = URI.create("https://mclass.test/api/auth/verify-email?token=a&b=%22%3E");
+		ComposedMail mail = compose(new AccountLinkNotice(EmailType.EMAIL_VERIFICATION,
+				new Recipient("a@b.test", "<script>x</script>", Locale.ENGLISH), UUID.randomUUID(), link));
+
+		assertThat(mail.subject()).isEqualTo("[MClass] Verify your e-mail address");
+		assertThat(mail.template()).isEqualTo("mail/verification");
+		assertThat(mail.text()).startsWith("Hello,\n").contains("Verify e-mail: " + link).doesNotContain("script");
+		assertThat(mail.html()).contains("href=\"https://mclass.test/api/auth/verify-email?token=a&amp;b=%22%3E\"")
+			.doesNotContain("<script>");
+		ComposedMail reset = compose(new AccountLinkNotice(EmailType.PASSWORD_RESET, new Recipient("a@b.test", null, Locale.KOREAN),
+				UUID.randomUUID(), URI.create("https://mclass.test/reset-password?token=t")));
+		assertThat(reset.subject()).isEqualTo("[MClass] 비밀번호 재설정");
+		assertThat(reset.template()).isEqualTo("mail/password-reset");
+		assertThat(reset.html()).contains("비밀번호 재설정하기");
+	}
+
 	@ParameterizedTest
 	@CsvSource(nullValues = "null", value = { "en, en", "en-US, en", "en_GB, en", "EN, en", "ko, ko", "ko-KR, ko", "ja, ko",
 			"english, ko", "'', ko", "null, ko" })

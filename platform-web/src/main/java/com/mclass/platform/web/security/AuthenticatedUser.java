@@ -19,6 +19,9 @@ public record AuthenticatedUser(UUID id, String email, String name, String local
 
 	public static final String EMAIL_CLAIM = "email";
 
+	/** Whether the owner of {@code email} proved it (auth-service); services that require it read it from the token. */
+	public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
+
 	public static final String NAME_CLAIM = "name";
 
 	/** The user's language tag ({@code ko}, {@code en}) for what is written to them. */
