@@ -1,5 +1,7 @@
 package com.mclass.enrollment;
 
+import java.sql.SQLException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,9 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -24,9 +28,10 @@ import com.mclass.platform.web.ErrorMessages;
 
 /**
  * Overload is not a bug: no connection free within the pool's timeout, a lock not granted within
- * {@code lock_timeout} ({@link DatabaseErrorTranslation}), or the database refusing connections answers 503
- * {@code SERVICE_UNAVAILABLE} (retry later, nothing was written) instead of the platform's 500 for the unexpected; so
- * does Redis being unreachable when an Idempotency-Key's record must be looked up there. Both with {@code Retry-After}.
+ * {@code lock_timeout} ({@link DatabaseErrorTranslation}), the database refusing connections, or a connection lost
+ * under the request (its session terminated, a failover) answers 503 {@code SERVICE_UNAVAILABLE} (retry later, nothing
+ * was written) instead of the platform's 500 for the unexpected; so does Redis being unreachable when an
+ * Idempotency-Key's record must be looked up there. All with {@code Retry-After}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,8 +39,8 @@ class TransientFailures {
 
 	private static final Logger log = LoggerFactory.getLogger(TransientFailures.class);
 
-	/** Overload and outages here pass within seconds; a client retrying sooner only adds to the queue. */
-	private static final String RETRY_AFTER_SECONDS = "1";
+	/** Pool waits and lock waits pass within a second or so; a database that is failing over takes a few. */
+	static final String RETRY_AFTER_SECONDS = "1";
 
 	private final ErrorMessages messages;
 
@@ -48,16 +53,56 @@ class TransientFailures {
 			PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<ApiErrorResponse> overloaded(Exception ex) {
 		log.warn("Answered 503: the database did not admit the request in time ({})", ex.toString());
-		return unavailable();
+		return serviceUnavailable();
 	}
 
 	@ExceptionHandler(RedisIdempotencyRecords.RedisUnavailable.class)
 	ResponseEntity<ApiErrorResponse> redisUnavailable(RedisIdempotencyRecords.RedisUnavailable ex) {
 		log.warn("Answered 503: {} ({})", ex.getMessage(), String.valueOf(ex.getCause()));
-		return unavailable();
+		return serviceUnavailable();
 	}
 
-	private ResponseEntity<ApiErrorResponse> unavailable() {
+	/**
+	 * The database connection went away under the request (the session was terminated, the server restarted or failed
+	 * over): the statement failed and the rollback then found the connection closed, or the failure was not one Spring
+	 * classifies. Nothing of the request is kept, except when a commit was cut off after the server had applied it —
+	 * and then the client's retry with the same {@code Idempotency-Key} gets the recorded answer. Anything else stays a
+	 * 500, a bug.
+	 */
+	@ExceptionHandler({ TransactionSystemException.class, UncategorizedSQLException.class })
+	ResponseEntity<ApiErrorResponse> connectionLost(Exception ex) {
+		if (!isConnectionLoss(ex)) {
+			log.error("Unexpected database failure", ex);
+			ErrorCode code = CommonErrorCode.INTERNAL_ERROR;
+			return ResponseEntity.status(code.httpStatus()).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		}
+		log.warn("Answered 503: the database connection was lost under the request ({})", ex.toString());
+		return serviceUnavailable();
+	}
+
+	/**
+	 * SQLSTATE class 08 (connection exception; HikariCP's closed connection is 08003) or 57 (operator intervention:
+	 * {@code pg_terminate_backend}, shutdown), anywhere in the cause chain or in the failure a rollback was cleaning up
+	 * after.
+	 */
+	static boolean isConnectionLoss(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
+					&& isConnectionLoss(system.getApplicationException())) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private ResponseEntity<ApiErrorResponse> serviceUnavailable() {
 		ErrorCode code = CommonErrorCode.SERVICE_UNAVAILABLE;
 		return ResponseEntity.status(code.httpStatus())
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

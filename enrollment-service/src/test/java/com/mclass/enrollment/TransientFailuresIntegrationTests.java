@@ -3,7 +3,10 @@ package com.mclass.enrollment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -16,6 +19,7 @@ import com.mclass.enrollment.idempotency.RedisIdempotencyRecords;
 import com.mclass.platform.web.ApiErrorResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class TransientFailuresIntegrationTests extends EnrollmentIntegrationTest {
 
@@ -54,6 +58,59 @@ class TransientFailuresIntegrationTests extends EnrollmentIntegrationTest {
 		}
 		assertThat(countsByStatus(classId)).isEmpty();
 		assertThat(assertInvariants(classId).approved()).isZero();
+	}
+
+
+	@Test
+	void aConnectionTerminatedUnderAnInFlightEnrollmentAnswers503AndWritesNothing() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(5, 0));
+		String database = this.jdbc.queryForObject("select current_database()", String.class);
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM seat_ledger WHERE class_id = ? FOR UPDATE")) {
+				lock.setObject(1, classId);
+				lock.executeQuery().close();
+			}
+			int holderPid = backendPid(holder);
+			long started = System.nanoTime();
+			CompletableFuture<Api.Response> enrolling = CompletableFuture
+				.supplyAsync(() -> enroll(classId, student(UUID.randomUUID()), "{}"));
+			// The enrollment's statement now waits on the ledger row; an operator (or a failover) ends its session.
+			await().atMost(Duration.ofSeconds(3)).until(() -> waitingOnLock(database) > 0);
+			try (Connection operator = this.dataSource.getConnection();
+					PreparedStatement terminate = operator.prepareStatement("""
+							SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+							 WHERE datname = ? AND pid <> pg_backend_pid() AND pid <> ?""")) {
+				terminate.setString(1, database);
+				terminate.setInt(2, holderPid);
+				terminate.executeQuery().close();
+			}
+			Api.Response response = enrolling.get(10, TimeUnit.SECONDS);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered by the termination, not the lock timeout")
+				.isLessThan(Duration.ofSeconds(4));
+			assertThat(response.status()).as(response.body()).isEqualTo(503);
+			assertThat(response.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(response.header("Retry-After")).hasValue("1");
+			holder.rollback();
+		}
+		assertThat(countsByStatus(classId)).isEmpty();
+		assertThat(assertInvariants(classId).approved()).isZero();
+		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").status()).as("the pool recovers").isEqualTo(201);
+	}
+
+	private int waitingOnLock(String database) {
+		Integer waiting = this.jdbc.queryForObject(
+				"select count(*) from pg_stat_activity where datname = ? and wait_event_type = 'Lock'", Integer.class, database);
+		return (waiting != null) ? waiting : 0;
+	}
+
+	private static int backendPid(Connection connection) throws SQLException {
+		try (PreparedStatement pid = connection.prepareStatement("select pg_backend_pid()");
+				java.sql.ResultSet row = pid.executeQuery()) {
+			row.next();
+			return row.getInt(1);
+		}
 	}
 
 }

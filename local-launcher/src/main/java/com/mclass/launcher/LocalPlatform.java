@@ -409,6 +409,83 @@ public final class LocalPlatform implements AutoCloseable {
 		return process != null && process.isAlive();
 	}
 
+	/**
+	 * Kills the service's JVM with SIGKILL (and whatever it started), as a crash or an OOM kill would, and returns once
+	 * it is gone. Nothing else stops: the other services, the broker and the databases keep running. For fault tests;
+	 * {@link #restart} brings it back.
+	 * @throws IllegalStateException when the service is not running
+	 */
+	public void kill(PlatformService service) {
+		ServiceProcess process = this.services.get(service);
+		if (process == null || !process.isAlive()) {
+			throw new IllegalStateException(service.module() + " is not running");
+		}
+		log.info("Killing {} (pid {}) with SIGKILL", service.module(), process.pid());
+		process.kill();
+	}
+
+	/**
+	 * Starts the service again, with the same command, environment and port as at first, its log appended to, and
+	 * returns once its readiness probe answers 200. A service still running is stopped first (SIGTERM, then SIGKILL
+	 * after the grace period).
+	 * @return how long the new process took to become ready
+	 */
+	public Duration restart(PlatformService service) {
+		ServiceProcess previous = this.services.get(service);
+		if (previous == null) {
+			throw new IllegalStateException(service.module() + " was never started");
+		}
+		if (previous.isAlive()) {
+			ServiceProcess.stopAll(List.of(previous), STOP_GRACE);
+		}
+		synchronized (this) {
+			this.started.remove(previous);
+		}
+		ServiceProcess process = ServiceProcess.restartReady(previous.launch(), this::track);
+		this.services.put(service, process);
+		log.info("{} ready again in {} s on {}", service.module(), seconds(process.readyAfter()), serviceUrl(service));
+		return process.readyAfter();
+	}
+
+	/** The operating system's id of the service's current process. */
+	public long pid(PlatformService service) {
+		ServiceProcess process = this.services.get(service);
+		if (process == null) {
+			throw new IllegalStateException(service.module() + " was never started");
+		}
+		return process.pid();
+	}
+
+	/**
+	 * Stops the Kafka broker (its controller, topics, records and committed offsets stay) until {@link #startKafka()}:
+	 * the services' producers and consumers see a broker that is down. For fault tests.
+	 */
+	public void stopKafka() {
+		this.kafka.stopBroker();
+	}
+
+	/** Starts the broker stopped by {@link #stopKafka()} again on the same port and log directories. */
+	public void startKafka() {
+		this.kafka.startBroker();
+	}
+
+	/**
+	 * Makes the SMTP sink answer every new message with {@code reply} (e.g. {@code 451 4.3.0 try again later}) until
+	 * {@link #acceptMail()}. For fault tests.
+	 */
+	public void refuseMail(String reply) {
+		this.mail.refuseMail(reply);
+	}
+
+	public void acceptMail() {
+		this.mail.acceptMail();
+	}
+
+	/** How many messages the SMTP sink has refused so far. */
+	public long refusedMailCount() {
+		return this.mail.refusedCount();
+	}
+
 	/** The end of a service's log, with its JSON events rendered for reading. */
 	public String logTail(PlatformService service, int lines) {
 		return LogTail.of(logFile(service), lines);

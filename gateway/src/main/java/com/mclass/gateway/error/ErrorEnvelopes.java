@@ -22,6 +22,9 @@ import com.mclass.platform.web.ErrorMessages;
 @Component
 class ErrorEnvelopes {
 
+	/** The wait a 503 suggests: a restarting service or a Redis hiccup is mostly back within seconds. */
+	static final String RETRY_AFTER_SECONDS = "1";
+
 	private final ErrorMessages messages;
 
 	private final JsonMapper jsonMapper;
@@ -38,6 +41,10 @@ class ErrorEnvelopes {
 		headers.clearContentHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setContentLength(body.length);
+		if (outcome.status() == 503 && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+			// A service down or restarting, a dependency unreachable: the client may retry, and is told when.
+			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		response.setStatusCode(HttpStatusCode.valueOf(outcome.status()));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}

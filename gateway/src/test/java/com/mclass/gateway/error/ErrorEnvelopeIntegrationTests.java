@@ -77,6 +77,8 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.valueEquals("Retry-After", "1")
 			.expectBody()
 			.jsonPath("$.success")
 			.isEqualTo(false)

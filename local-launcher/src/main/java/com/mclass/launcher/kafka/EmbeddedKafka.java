@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.mclass.launcher.net.LocalPorts;
+
 /**
  * A real Kafka broker (KRaft, combined broker and controller) running inside the launcher's JVM, with the
  * platform's topics created up front so that no service depends on auto-creation or on who starts first.
@@ -56,8 +58,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 		Map<String, String> systemProperties = rememberSystemProperties("spring.kafka.bootstrap-servers",
 				EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, EVENT_TOPIC_PARTITIONS);
+		// A port fixed up front, even when any would do: after stopBroker() the broker must come back where the
+		// services' clients look for it (a listener on port 0 would get another one).
+		int hostPort = (port != 0) ? port : LocalPorts.freePort();
 		broker.brokerProperty("listeners",
-				"EXTERNAL://localhost:0,CONTROLLER://localhost:0," + HOST_LISTENER + "://localhost:" + port);
+				"EXTERNAL://localhost:0,CONTROLLER://localhost:0," + HOST_LISTENER + "://localhost:" + hostPort);
 		broker.brokerProperty("listener.security.protocol.map",
 				"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + HOST_LISTENER + ":PLAINTEXT");
 		broker.brokerProperty("auto.create.topics.enable", "false");
@@ -100,12 +105,41 @@ public final class EmbeddedKafka implements AutoCloseable {
 	}
 
 	private static int hostListenerPort(EmbeddedKafkaKraftBroker broker) {
+		return brokerServer(broker).boundPort(new ListenerName(HOST_LISTENER));
+	}
+
+	private static BrokerServer brokerServer(EmbeddedKafkaKraftBroker broker) {
 		KafkaClusterTestKit cluster = broker.getCluster();
 		if (cluster == null) {
 			throw new IllegalStateException("the embedded cluster is not running");
 		}
-		BrokerServer server = cluster.brokers().values().iterator().next();
-		return server.boundPort(new ListenerName(HOST_LISTENER));
+		return cluster.brokers().values().iterator().next();
+	}
+
+	/**
+	 * Stops the broker as a crash or a maintenance stop would look to its clients (fault tests): its listeners close,
+	 * while the KRaft controller, the log directories and so every record and committed offset stay. Clients see
+	 * refused connections until {@link #startBroker()}.
+	 */
+	public synchronized void stopBroker() {
+		BrokerServer server = brokerServer(this.broker);
+		server.shutdown();
+		server.awaitShutdown();
+		log.info("Kafka: stopped the broker on localhost:{} (controller and log directories kept)", this.port);
+	}
+
+	/**
+	 * Starts the broker stopped by {@link #stopBroker()} again on the same port and log directories, and returns once it
+	 * has caught up with the controller and serves its listeners.
+	 */
+	public synchronized void startBroker() {
+		BrokerServer server = brokerServer(this.broker);
+		server.startup();
+		int bound = server.boundPort(new ListenerName(HOST_LISTENER));
+		if (bound != this.port) {
+			throw new IllegalStateException("the restarted broker listens on " + bound + ", not on " + this.port);
+		}
+		log.info("Kafka: started the broker again on localhost:{}", this.port);
 	}
 
 	private void createTopics() {

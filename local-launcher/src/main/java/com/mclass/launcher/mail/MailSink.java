@@ -42,17 +42,20 @@ public final class MailSink implements AutoCloseable {
 
 	private final ReceivedMails mails;
 
-	private MailSink(GreenMail smtp, HttpServer http, ExecutorService httpThreads, ReceivedMails mails) {
+	private final RefusableSmtp.Switch refusal;
+
+	private MailSink(RefusableSmtp smtp, HttpServer http, ExecutorService httpThreads, ReceivedMails mails) {
 		this.smtp = smtp;
 		this.http = http;
 		this.httpThreads = httpThreads;
 		this.mails = mails;
+		this.refusal = smtp.refusal();
 	}
 
 	/** Starts both servers on localhost; 0 for either port picks a free one. */
 	public static MailSink start(int smtpPort, int httpPort) {
 		ReceivedMails mails = new ReceivedMails();
-		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		RefusableSmtp smtp = new RefusableSmtp(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		try {
 			smtp.start();
 			smtp.getUserManager().setAuthRequired(false);
@@ -115,6 +118,28 @@ public final class MailSink implements AutoCloseable {
 	/** {@code http://localhost:<port>}: the inbox page and, under {@code /api/v1}, the Mailpit API. */
 	public URI apiUrl() {
 		return URI.create("http://localhost:" + httpPort());
+	}
+
+	/**
+	 * From now on answers every {@code MAIL FROM} with {@code reply} instead of {@code 250 OK}, as a mail server that
+	 * is full, throttling or down for maintenance would (fault tests): e.g. {@code 451 4.3.0 try again later} for a
+	 * transient refusal, a {@code 5xx} for a permanent one. Nothing reaches the inbox until {@link #acceptMail()}.
+	 * @param reply an SMTP reply line: a 4xx or 5xx code, a space and a text
+	 */
+	public void refuseMail(String reply) {
+		this.refusal.refuseWith(reply);
+		log.info("Mail: the SMTP sink now refuses mail with \"{}\"", reply);
+	}
+
+	/** Accepts mail again after {@link #refuseMail(String)}. */
+	public void acceptMail() {
+		this.refusal.accept();
+		log.info("Mail: the SMTP sink accepts mail again");
+	}
+
+	/** How many {@code MAIL FROM} commands were refused since the sink started. */
+	public long refusedCount() {
+		return this.refusal.refused();
 	}
 
 	/** How many messages are in the inbox now. */

@@ -108,13 +108,25 @@ public final class ServiceProcess implements AutoCloseable {
 	 * up waiting (for example because another service failed)
 	 */
 	public static ServiceProcess startReady(Launch launch, Consumer<ServiceProcess> onSpawn) {
+		return startReady(launch, onSpawn, false);
+	}
+
+	/**
+	 * Starts the service again after it stopped or was killed, exactly as {@link #startReady} does, except that its
+	 * log file is appended to: what it wrote before it went away stays for reading.
+	 */
+	public static ServiceProcess restartReady(Launch launch, Consumer<ServiceProcess> onSpawn) {
+		return startReady(launch, onSpawn, true);
+	}
+
+	private static ServiceProcess startReady(Launch launch, Consumer<ServiceProcess> onSpawn, boolean appendToLog) {
 		StartupCache cache = StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime());
 		CdsMode mode = cache.isSupported() ? launch.jvm().cds() : CdsMode.OFF;
 		if (mode == CdsMode.CREATE && !cache.isReady()) {
 			createCache(launch, cache);
 		}
 		boolean useCache = mode != CdsMode.OFF && cache.isReady();
-		ServiceProcess service = spawn(launch, useCache ? cache : null, false);
+		ServiceProcess service = spawn(launch, useCache ? cache : null, appendToLog);
 		onSpawn.accept(service);
 		try {
 			service.awaitReady();
@@ -246,6 +258,24 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public String name() {
 		return this.launch.name();
+	}
+
+	/** What was started: {@link #restartReady} with it starts the same service on the same port again. */
+	public Launch launch() {
+		return this.launch;
+	}
+
+	/**
+	 * SIGKILL for the service and anything it started, with no grace (a crash, an OOM kill, a node lost), and waits
+	 * until it is gone so that its port is free.
+	 */
+	public void kill() {
+		this.stopRequested = true;
+		List<ProcessHandle> descendants = this.process.descendants().toList();
+		this.process.destroyForcibly();
+		descendants.forEach(ProcessHandle::destroyForcibly);
+		awaitExit(this.process.toHandle());
+		descendants.forEach(ServiceProcess::awaitExit);
 	}
 
 	public long pid() {

@@ -63,6 +63,75 @@ class EmbeddedKafkaTests {
 	}
 
 	@Test
+	void aStoppedBrokerComesBackOnItsPortWithItsRecordsAndCommittedOffsets() throws Exception {
+		try (EmbeddedKafka kafka = EmbeddedKafka.start(0)) {
+			int port = kafka.port();
+			send(kafka, "before");
+			try (KafkaConsumer<String, String> consumer = consumer(kafka, "restart-tests")) {
+				assertThat(poll(consumer)).containsExactly("before");
+				consumer.commitSync();
+			}
+
+			kafka.stopBroker();
+			assertThat(LocalPorts.isFree(port)).as("its listener is closed").isTrue();
+			kafka.startBroker();
+
+			assertThat(kafka.port()).isEqualTo(port);
+			send(kafka, "after");
+			try (KafkaConsumer<String, String> consumer = consumer(kafka, "restart-tests")) {
+				assertThat(poll(consumer)).as("the committed offset survived").containsExactly("after");
+			}
+			try (KafkaConsumer<String, String> consumer = consumer(kafka, "restart-tests-new-group")) {
+				assertThat(poll(consumer)).as("the records survived").containsExactly("before", "after");
+			}
+		}
+	}
+
+	private static void send(EmbeddedKafka kafka, String value) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			producer.send(new ProducerRecord<>("mclass.user.events", "one-key", value)).get();
+		}
+	}
+
+	private static KafkaConsumer<String, String> consumer(EmbeddedKafka kafka, String group) {
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, group,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+		consumer.subscribe(List.of("mclass.user.events"));
+		return consumer;
+	}
+
+	/** Everything there is to read now (one key: one partition, in order). */
+	private static List<String> poll(KafkaConsumer<String, String> consumer) {
+		List<String> values = new java.util.ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		long quietSince = 0;
+		while (System.nanoTime() < deadline) {
+			ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(300));
+			records.forEach((record) -> values.add(record.value()));
+			if (records.isEmpty() && !values.isEmpty()) {
+				if (quietSince == 0) {
+					quietSince = System.nanoTime();
+				}
+				else if (System.nanoTime() - quietSince > Duration.ofSeconds(1).toNanos()) {
+					break;
+				}
+			}
+			else {
+				quietSince = 0;
+			}
+		}
+		return values;
+	}
+
+	@Test
 	void createsTheEventTopicsAndTheirDeadLetterTopicsOnAFreePort() throws Exception {
 		try (EmbeddedKafka kafka = EmbeddedKafka.start(0)) {
 			assertThat(kafka.port()).isPositive();

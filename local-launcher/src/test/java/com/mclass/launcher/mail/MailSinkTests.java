@@ -1,6 +1,7 @@
 package com.mclass.launcher.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -156,6 +158,29 @@ class MailSinkTests {
 	}
 
 	/** What notification-service sends: multipart/alternative, UTF-8, text quoted-printable and HTML base64. */
+	@Test
+	void refusesMailWithTheGivenSmtpReplyUntilToldToAcceptItAgain() throws Exception {
+		this.sink.refuseMail("451 4.3.0 the sink refuses mail for a while");
+
+		assertThatExceptionOfType(MessagingException.class).isThrownBy(this::sendEnrollmentApproved)
+			.satisfies((refused) -> assertThat(refused).hasMessageContaining("451 4.3.0 the sink refuses mail for a while"));
+		assertThat(this.sink.refusedCount()).isEqualTo(1);
+		assertThat(getJson("/api/v1/messages").get("total").asInt()).isZero();
+
+		this.sink.acceptMail();
+		sendEnrollmentApproved();
+		assertThat(getJson("/api/v1/messages").get("total").asInt()).isEqualTo(1);
+		assertThat(this.sink.refusedCount()).isEqualTo(1);
+	}
+
+	@Test
+	void acceptsOnlyA4xxOr5xxReplyAsARefusal() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.sink.refuseMail("250 OK"));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.sink.refuseMail("451"));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.sink.refuseMail("451 two\r\n250 lines"));
+	}
+
 	private void sendEnrollmentApproved() throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "localhost");

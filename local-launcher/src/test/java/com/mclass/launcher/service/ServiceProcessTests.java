@@ -160,6 +160,25 @@ class ServiceProcessTests {
 		return Path.of(arguments.get(0).substring(arguments.get(0).indexOf('=') + 1));
 	}
 
+	@Test
+	void aKilledServiceIsGoneAtOnceAndARestartBringsItBackOnItsPortWithItsLogKept() throws Exception {
+		ServiceProcess.Launch launch = launch(Map.of(), CdsMode.OFF, Duration.ofSeconds(30));
+		ServiceProcess first = ServiceProcess.startReady(launch, this.spawned::add);
+
+		first.kill();
+
+		assertThat(first.isAlive()).isFalse();
+		assertThat(first.exitValue()).as("SIGKILL").isEqualTo(137);
+		assertThat(LocalPorts.isFree(launch.port())).isTrue();
+		assertThat(Files.readString(launch.logFile())).doesNotContain("Received SIGTERM");
+
+		ServiceProcess second = ServiceProcess.restartReady(first.launch(), this.spawned::add);
+
+		assertThat(second.pid()).isNotEqualTo(first.pid());
+		assertThat(get(URI.create("http://localhost:" + launch.port() + "/env")).statusCode()).isEqualTo(200);
+		assertThat(Files.readString(launch.logFile()).split("# mclass: ", -1)).as("both starts in one log").hasSize(3);
+	}
+
 	private ServiceProcess.Launch launch(Map<String, String> environment, CdsMode cds, Duration readyTimeout) {
 		int port = LocalPorts.freePort();
 		Map<String, String> withPort = new java.util.HashMap<>(environment);

@@ -3,6 +3,7 @@ package com.mclass.notification.outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ import com.mclass.platform.web.CommonErrorCode;
 
 /**
  * The email outbox (the plan's EmailOutbox): every email the service owes, from the moment the event is accepted
- * until the SMTP server takes it or it is given up. All times come from the database's clock, so replicas with
- * skewed clocks still agree on what is due and whose lease has run out.
+ * until the SMTP server takes it or it is given up. When an email is due and how long a lease holds are reckoned by
+ * the service's {@link Clock} (UTC): injectable, so that the retry schedule can be tested at its real length of minutes
+ * and hours. Replicas run on NTP-synchronised hosts; a skew of a few seconds shifts a retry by as much, far inside the
+ * lease (a sender stops using a batch after half of it). Creation times and the pending age shown in metrics stay on the
+ * database's clock.
  */
 @Repository
 public class EmailOutbox {
@@ -37,9 +41,16 @@ public class EmailOutbox {
 
 	private final NewMailSignal signal;
 
-	EmailOutbox(JdbcClient jdbc, NewMailSignal signal) {
+	private final Clock clock;
+
+	EmailOutbox(JdbcClient jdbc, NewMailSignal signal, Clock clock) {
 		this.jdbc = jdbc;
 		this.signal = signal;
+		this.clock = clock;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	/**
@@ -53,10 +64,11 @@ public class EmailOutbox {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into email_outbox (id, event_id, type, recipient, locale, subject, template, payload, html_body,
-				                          text_body, traceparent)
+				                          text_body, traceparent, next_try_at, updated_at)
 				values (:id, :eventId, :type, :recipient, :locale, :subject, :template, cast(:payload as jsonb), :html,
-				        :text, :traceparent)
+				        :text, :traceparent, :now, :now)
 				""")
+			.param("now", now())
 			.param("id", id)
 			.param("eventId", email.eventId())
 			.param("type", email.type().name())
@@ -86,10 +98,10 @@ public class EmailOutbox {
 	List<ClaimedEmail> claimDue(int limit, Duration lease) {
 		return this.jdbc.sql("""
 				update email_outbox e
-				   set locked_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
+				   set locked_until = cast(:now as timestamptz) + make_interval(secs => :leaseSeconds), updated_at = :now
 				  from (select id from email_outbox
-				         where status = 'PENDING' and next_try_at <= now()
-				           and (locked_until is null or locked_until <= now())
+				         where status = 'PENDING' and next_try_at <= :now
+				           and (locked_until is null or locked_until <= :now)
 				         order by next_try_at
 				         limit :limit
 				           for update skip locked) due
@@ -97,6 +109,7 @@ public class EmailOutbox {
 				returning e.id, e.event_id, e.type, e.recipient, e.subject, e.html_body, e.text_body, e.attempts,
 				          e.traceparent
 				""")
+			.param("now", now())
 			.param("leaseSeconds", lease.toMillis() / 1000.0)
 			.param("limit", limit)
 			.query((rs, row) -> new ClaimedEmail(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
@@ -109,9 +122,9 @@ public class EmailOutbox {
 	boolean markSent(UUID id) {
 		return this.jdbc.sql("""
 				update email_outbox
-				   set status = 'SENT', attempts = attempts + 1, processed_at = now(), locked_until = null, updated_at = now()
+				   set status = 'SENT', attempts = attempts + 1, processed_at = :now, locked_until = null, updated_at = :now
 				 where id = :id and status = 'PENDING'
-				""").param("id", id).update() == 1;
+				""").param("now", now()).param("id", id).update() == 1;
 	}
 
 	/** Records a failed attempt and schedules the next one, or gives the email up when the schedule is exhausted. */
@@ -122,10 +135,12 @@ public class EmailOutbox {
 		if (delay.isPresent()) {
 			this.jdbc.sql("""
 					update email_outbox
-					   set attempts = :attempts, error = :error, next_try_at = now() + make_interval(secs => :delaySeconds),
-					       locked_until = null, updated_at = now()
+					   set attempts = :attempts, error = :error,
+					       next_try_at = cast(:now as timestamptz) + make_interval(secs => :delaySeconds),
+					       locked_until = null, updated_at = :now
 					 where id = :id and status = 'PENDING'
 					""")
+				.param("now", now())
 				.param("attempts", failedAttempts)
 				.param("error", reason)
 				.param("delaySeconds", delay.get().toMillis() / 1000.0)
@@ -135,16 +150,17 @@ public class EmailOutbox {
 		}
 		this.jdbc.sql("""
 				update email_outbox
-				   set status = 'FAILED', attempts = :attempts, error = :error, locked_until = null, updated_at = now()
+				   set status = 'FAILED', attempts = :attempts, error = :error, locked_until = null, updated_at = :now
 				 where id = :id and status = 'PENDING'
-				""").param("attempts", failedAttempts).param("error", reason).param("id", email.id()).update();
+				""").param("now", now()).param("attempts", failedAttempts).param("error", reason).param("id", email.id()).update();
 		return EmailStatus.FAILED;
 	}
 
 	/** Hands leased but unsent emails back at once rather than when their lease runs out. */
 	void release(List<UUID> ids) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("update email_outbox set locked_until = null, updated_at = now() where id in (:ids) and status = 'PENDING'")
+			this.jdbc.sql("update email_outbox set locked_until = null, updated_at = :now where id in (:ids) and status = 'PENDING'")
+				.param("now", now())
 				.param("ids", ids)
 				.update();
 		}
@@ -159,10 +175,10 @@ public class EmailOutbox {
 	public EmailView retry(UUID id) {
 		int updated = this.jdbc.sql("""
 				update email_outbox
-				   set status = 'PENDING', next_try_at = now(), updated_at = now(),
+				   set status = 'PENDING', next_try_at = :now, updated_at = :now,
 				       locked_until = case when status = 'FAILED' then null else locked_until end
 				 where id = :id and status in ('PENDING', 'FAILED')
-				""").param("id", id).update();
+				""").param("now", now()).param("id", id).update();
 		if (updated == 0) {
 			EmailView email = find(id).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND));
 			if (email.status() == EmailStatus.SENT) {

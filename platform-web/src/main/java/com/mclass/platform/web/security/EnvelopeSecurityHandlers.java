@@ -27,7 +27,8 @@ import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
 /**
- * 401 and 403 in the envelope. An expired token is told apart ({@code TOKEN_EXPIRED}) so that clients know to
+ * 401 and 403 in the envelope, and 503 with {@code Retry-After} when the token could not be checked at all
+ * ({@link RevocationCheckUnavailableException}). An expired token is told apart ({@code TOKEN_EXPIRED}) so that clients know to
  * refresh rather than log in again.
  */
 public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
@@ -56,6 +57,12 @@ public class EnvelopeSecurityHandlers implements AuthenticationEntryPoint, Acces
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		log.debug("Refused {} {}", request.getMethod(), request.getRequestURI(), failure);
+		if (failure instanceof RevocationCheckUnavailableException) {
+			log.warn("Answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
+			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			write(request, response, CommonErrorCode.SERVICE_UNAVAILABLE);
+			return;
+		}
 		ErrorCode code = isExpiry(failure) ? CommonErrorCode.TOKEN_EXPIRED : CommonErrorCode.UNAUTHENTICATED;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		write(request, response, code);

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Reads revocations from Redis and remembers each answer for a short time, so a burst of requests on one session
- * costs one Redis round trip per second instead of one per request. A Redis failure refuses the token: an
- * unverifiable session is not a valid one.
+ * costs one Redis round trip per second instead of one per request. A Redis failure refuses the token with
+ * {@link RevocationCheckUnavailableException} (503, retry): an unverifiable session is not a valid one.
  */
 class RedisRevokedSessions implements RevokedSessions {
 
@@ -38,7 +39,14 @@ class RedisRevokedSessions implements RevokedSessions {
 		if (cached != null && cached.expiresAt().isAfter(now)) {
 			return cached.revoked();
 		}
-		boolean revoked = Boolean.TRUE.equals(this.redis.hasKey(RevokedSessions.redisKey(sessionId)));
+		boolean revoked;
+		try {
+			revoked = Boolean.TRUE.equals(this.redis.hasKey(RevokedSessions.redisKey(sessionId)));
+		}
+		catch (DataAccessException ex) {
+			// Refused, but as "try again" (503), not as a bug (500) nor as a bad token (401).
+			throw new RevocationCheckUnavailableException(ex);
+		}
 		if (this.answers.size() >= MAX_REMEMBERED) {
 			this.answers.clear();
 		}

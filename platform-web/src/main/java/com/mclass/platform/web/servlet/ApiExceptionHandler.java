@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -44,6 +45,9 @@ import com.mclass.platform.web.ErrorMessages;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	/** How long a client should wait before retrying after a 503: overload and outages are mostly that short. */
+	static final String RETRY_AFTER_SECONDS = "1";
 
 	private final ErrorMessages messages;
 
@@ -192,11 +196,18 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, int status) {
-		return ResponseEntity.status(status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		return withRetryAfter(ResponseEntity.status(status), status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, String message, List<ErrorDetail> details) {
-		return ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())).body(ApiErrorResponse.of(code.code(), message, details));
+		return withRetryAfter(ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())), code.httpStatus())
+			.body(ApiErrorResponse.of(code.code(), message, details));
+	}
+
+	/** A 503 is a dependency outage or overload: the client may retry, and is told when (RFC 9110). */
+	private static ResponseEntity.BodyBuilder withRetryAfter(ResponseEntity.BodyBuilder response, int status) {
+		return (status == HttpStatus.SERVICE_UNAVAILABLE.value()) ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+				: response;
 	}
 
 	private String reasonOf(String defaultMessage, String code) {

@@ -122,6 +122,15 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void aServiceUnavailableAnswerTellsTheClientWhenToRetry() throws Exception {
+		this.mvc.perform(post("/samples/unavailable"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.error.code").value("SERVICE_UNAVAILABLE"))
+			.andExpect(header().string("Retry-After", "1"));
+		this.mvc.perform(post("/samples/full")).andExpect(header().doesNotExist("Retry-After"));
+	}
+
+	@Test
 	void unexpectedFailureIsA500EnvelopeWithoutInternals() throws Exception {
 		this.mvc.perform(get("/samples/boom"))
 			.andExpect(status().isInternalServerError())
@@ -179,6 +188,11 @@ class ApiExceptionHandlerTests {
 		@PostMapping("/samples/full")
 		ApiResponse<String> full() {
 			throw new ApiException(SAMPLE_FULL, null, List.of(new ErrorDetail("seats", "none left")));
+		}
+
+		@PostMapping("/samples/unavailable")
+		ApiResponse<String> unavailable() {
+			throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE);
 		}
 
 		@GetMapping("/samples/boom")
