@@ -72,7 +72,7 @@ class RedisOutageIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void staysReadySoThatTheLoadBalancerKeepsSendingTraffic() {
-		this.client.get()
+		management().get()
 			.uri("/actuator/health/readiness")
 			.exchange()
 			.expectStatus()
