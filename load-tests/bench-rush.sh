@@ -18,6 +18,9 @@ ROOT="$(cd "$HERE/.." && pwd)"
 TARGET="$HERE/target"
 SIMULATION="com.mclass.loadtests.RushSimulation"
 GATEWAY_URL="${MCLASS_BENCH_GATEWAY_URL:-http://localhost:${MCLASS_GATEWAY_PORT:-8080}}"
+# Actuator (readiness, /actuator/prometheus) is on the services' management ports, never on the public one.
+GATEWAY_ACTUATOR_URL="${MCLASS_BENCH_GATEWAY_ACTUATOR_URL:-http://localhost:${MCLASS_GATEWAY_MANAGEMENT_PORT:-9080}}"
+ENROLLMENT_ACTUATOR_URL="${MCLASS_BENCH_ENROLLMENT_ACTUATOR_URL:-http://localhost:${MCLASS_ENROLLMENT_MANAGEMENT_PORT:-9083}}"
 
 users="${MCLASS_BENCH_USERS:-5000}"
 pgbench_seconds="${MCLASS_BENCH_PGBENCH_SECONDS:-10}"
@@ -42,7 +45,7 @@ Options:
   -Dname=value          any other simulation setting (see BenchSettings), passed to Maven as is
   -h, --help            this text
 
-Environment: MCLASS_GATEWAY_PORT, MCLASS_ADMIN_EMAIL, MCLASS_ADMIN_PASSWORD, MCLASS_DB_HOST, MCLASS_DB_PORT,
+Environment: MCLASS_GATEWAY_PORT, MCLASS_GATEWAY_MANAGEMENT_PORT, MCLASS_ENROLLMENT_MANAGEMENT_PORT, MCLASS_ADMIN_EMAIL, MCLASS_ADMIN_PASSWORD, MCLASS_DB_HOST, MCLASS_DB_PORT,
 MCLASS_DB_USER, MCLASS_DB_PASSWORD (PostgreSQL for pgbench; default postgres@127.0.0.1:5432).
 USAGE
 }
@@ -64,8 +67,8 @@ while (($# > 0)); do
 done
 [[ "$users" =~ ^[0-9]+$ ]] && ((users > 0)) || { echo "✗ --users needs a positive number, not '$users'." >&2; exit 2; }
 
-if ! curl -sf -o /dev/null --max-time 5 "$GATEWAY_URL/actuator/health/readiness"; then
-  echo "✗ The gateway at $GATEWAY_URL is not ready: start the platform with ./mclass up first" >&2
+if ! curl -sf -o /dev/null --max-time 5 "$GATEWAY_ACTUATOR_URL/actuator/health/readiness"; then
+  echo "✗ The gateway at $GATEWAY_URL is not ready ($GATEWAY_ACTUATOR_URL/actuator/health/readiness): start the platform with ./mclass up first" >&2
   exit 2
 fi
 
@@ -83,7 +86,9 @@ echo "▶ Rush: $users students through $GATEWAY_URL (setup first: tokens for $u
 gatling_log="$TARGET/bench-rush-gatling.log"
 set +e
 (cd "$ROOT" && ./mvnw -q -B -f load-tests/pom.xml gatling:test \
-  "-Dgatling.simulationClass=$SIMULATION" "-Dusers=$users" "-DbaseUrl=$GATEWAY_URL" "${gatling_options[@]}") 2>&1 \
+  "-Dgatling.simulationClass=$SIMULATION" "-Dusers=$users" "-DbaseUrl=$GATEWAY_URL" \
+  "-DgatewayActuator=$GATEWAY_ACTUATOR_URL/actuator/prometheus" "-DenrollmentActuator=$ENROLLMENT_ACTUATOR_URL/actuator/prometheus" \
+  "${gatling_options[@]}") 2>&1 \
   | tee "$gatling_log"
 gatling_status=${PIPESTATUS[0]}
 set -e

@@ -10,7 +10,7 @@ variable "project" {
 }
 
 variable "environment" {
-  description = "Deployment environment (staging, prod, ...): part of every name and of the SSM parameter paths."
+  description = "Deployment environment (staging, prod, ...): part of every name and of the Secrets Manager names."
   type        = string
 
   validation {
@@ -64,38 +64,6 @@ variable "single_nat_gateway" {
   default     = false
 }
 
-variable "default_image_tag" {
-  description = "Image tag of every service not listed in image_tags."
-  type        = string
-  default     = "latest"
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.default_image_tag))
-    error_message = "default_image_tag must be a valid Docker tag."
-  }
-}
-
-variable "image_tags" {
-  description = "Image tag per service (ECR tags are immutable); changing one entry rolls out that service only."
-  type        = map(string)
-  default     = {}
-
-  validation {
-    condition = alltrue([
-      for name, tag in var.image_tags :
-      contains(["gateway", "auth-service", "class-service", "enrollment-service", "notification-service"], name)
-      && can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", tag))
-    ])
-    error_message = "image_tags keys must be service names (gateway, auth-service, class-service, enrollment-service, notification-service) and values valid Docker tags."
-  }
-}
-
-variable "desired_counts" {
-  description = "Initial task count per service, overriding platform.json (autoscaling takes over afterwards)."
-  type        = map(number)
-  default     = {}
-}
-
 variable "certificate_arn" {
   description = "ACM certificate for the ALB's HTTPS listener; empty: HTTP only (test environments)."
   type        = string
@@ -134,7 +102,7 @@ variable "cors_allowed_origins" {
 }
 
 variable "admin_email" {
-  description = "E-mail of the administrator auth-service creates at first start (its password is generated into SSM)."
+  description = "E-mail of the administrator auth-service creates at first start (its password is generated into Secrets Manager)."
   type        = string
 
   validation {
@@ -144,7 +112,7 @@ variable "admin_email" {
 }
 
 variable "signing_key_id" {
-  description = "kid of the JWT signing key kept in SSM (change it together with the key to rotate)."
+  description = "kid of the JWT signing key kept in Secrets Manager (change it together with the key to rotate)."
   type        = string
   default     = "mclass-1"
 }
@@ -173,29 +141,6 @@ variable "route53_zone_id" {
   description = "Hosted zone of ses_domain to publish the DKIM records in; empty: publish the records of the ses_dkim_records output yourself."
   type        = string
   default     = ""
-}
-
-variable "db_instance_classes" {
-  description = "RDS instance class per service, overriding platform.json (e.g. a bigger one for enrollment-service)."
-  type        = map(string)
-  default     = {}
-}
-
-variable "db_multi_az" {
-  description = "Multi-AZ standby for every RDS instance."
-  type        = bool
-  default     = true
-}
-
-variable "db_backup_retention_days" {
-  description = "Days of automated RDS backups."
-  type        = number
-  default     = 7
-
-  validation {
-    condition     = var.db_backup_retention_days >= 1 && var.db_backup_retention_days <= 35
-    error_message = "db_backup_retention_days must be between 1 and 35."
-  }
 }
 
 variable "deletion_protection" {
@@ -261,8 +206,25 @@ variable "otlp_traces_endpoint" {
   default     = ""
 }
 
-variable "enable_execute_command" {
-  description = "Allow `aws ecs execute-command` into the tasks (adds the SSM messages permissions to the task roles)."
-  type        = bool
-  default     = false
+variable "alarm_topic_arn" {
+  description = "SNS topic every alarm notifies (yours: PagerDuty, Opsgenie, Chatbot, ...); empty: one is created (<project>-<environment>-alarms)."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.alarm_topic_arn == "" || can(regex("^arn:aws[a-z-]*:sns:", var.alarm_topic_arn))
+    error_message = "alarm_topic_arn must be empty or an SNS topic ARN."
+  }
+}
+
+variable "alarm_email" {
+  description = "E-mail subscribed to the created alarm topic (confirm the subscription mail); empty: none."
+  type        = string
+  default     = ""
+}
+
+variable "alarm_min_requests_per_minute" {
+  description = "Traffic floor of the API error-ratio alarm: below it a few failed requests are not an outage."
+  type        = number
+  default     = 60
 }

@@ -1,31 +1,17 @@
 terraform {
-  # templatestring() renders the environment templates of platform.json.
-  required_version = ">= 1.9.0"
+  # 1.10: the S3 backend's use_lockfile (state locking without DynamoDB); templatestring() needs 1.9.
+  required_version = ">= 1.10.0"
 
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.80, < 7.0"
     }
-    random = {
-      source  = "hashicorp/random"
-      version = ">= 3.6"
-    }
-    tls = {
-      source  = "hashicorp/tls"
-      version = ">= 4.0"
-    }
   }
 
-  # State holds generated secrets (admin password, Redis token, JWT key, SES SMTP password): keep it in an encrypted,
-  # access-controlled backend, e.g.
-  # backend "s3" {
-  #   bucket       = "my-terraform-state"
-  #   key          = "mclass/prod.tfstate"
-  #   region       = "ap-northeast-2"
-  #   encrypt      = true
-  #   use_lockfile = true
-  # }
+  # State in S3 (encrypted, versioned, locked with a lock file next to it). The settings come from a file per
+  # environment: terraform init -backend-config=backend.hcl (see backend.hcl.example and docs/DEPLOYMENT.md).
+  backend "s3" {}
 }
 
 provider "aws" {
@@ -35,6 +21,7 @@ provider "aws" {
     tags = {
       Project     = var.project
       Environment = var.environment
+      Stack       = "shared"
       ManagedBy   = "terraform"
     }
   }

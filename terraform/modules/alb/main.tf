@@ -34,6 +34,15 @@ resource "aws_vpc_security_group_ingress_rule" "https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "health_checks" {
+  security_group_id = aws_security_group.alb.id
+  description       = "Health checks of the gateway tasks (management port)"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = var.health_check_port
+  to_port           = var.health_check_port
+}
+
 resource "aws_vpc_security_group_egress_rule" "to_targets" {
   security_group_id = aws_security_group.alb.id
   description       = "To the gateway tasks (their security group admits the ALB only)"
@@ -63,8 +72,9 @@ resource "aws_lb_target_group" "gateway" {
   deregistration_delay = 30
 
   health_check {
-    path                = var.health_check_path
-    port                = "traffic-port"
+    path = var.health_check_path
+    # The readiness probe is served on the gateway's management port, not on the public one.
+    port                = tostring(var.health_check_port)
     matcher             = "200"
     interval            = 10
     timeout             = 5

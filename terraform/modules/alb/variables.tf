@@ -18,6 +18,11 @@ variable "target_port" {
   type        = number
 }
 
+variable "health_check_port" {
+  description = "Port of the targets' readiness probe (the gateway's management port)."
+  type        = number
+}
+
 variable "health_check_path" {
   description = "Readiness endpoint of the gateway."
   type        = string

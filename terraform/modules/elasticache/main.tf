@@ -17,10 +17,10 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "redis" {
-  for_each = toset(var.allowed_security_group_ids)
+  for_each = var.allowed_security_groups
 
   security_group_id            = aws_security_group.this.id
-  description                  = "Redis from an MClass service"
+  description                  = "Redis from ${each.key}"
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = 6379

@@ -13,9 +13,9 @@ variable "subnet_ids" {
   type        = list(string)
 }
 
-variable "allowed_security_group_ids" {
-  description = "Security groups allowed to connect on 6379 (the services' tasks)."
-  type        = list(string)
+variable "allowed_security_groups" {
+  description = "Security groups allowed to connect on 6379, keyed by service name (static keys; the IDs may be unknown until apply)."
+  type        = map(string)
 }
 
 variable "node_type" {

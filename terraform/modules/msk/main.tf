@@ -18,10 +18,10 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "tls" {
-  for_each = toset(var.allowed_security_group_ids)
+  for_each = var.allowed_security_groups
 
   security_group_id            = aws_security_group.this.id
-  description                  = "Kafka TLS from an MClass task"
+  description                  = "Kafka TLS from ${each.key}"
   referenced_security_group_id = each.value
   ip_protocol                  = "tcp"
   from_port                    = 9094
@@ -52,6 +52,8 @@ resource "aws_msk_cluster" "this" {
   cluster_name           = var.name
   kafka_version          = var.kafka_version
   number_of_broker_nodes = local.broker_count
+  # Per-topic metrics: the dead-letter alarms of the shared stack count messages arriving on the *.DLT topics.
+  enhanced_monitoring = "PER_TOPIC_PER_BROKER"
 
   broker_node_group_info {
     instance_type   = var.broker_instance_type

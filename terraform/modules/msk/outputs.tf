@@ -12,3 +12,8 @@ output "security_group_id" {
   description = "Security group of the brokers."
   value       = aws_security_group.this.id
 }
+
+output "cluster_name" {
+  description = "Name of the cluster (CloudWatch dimension \"Cluster Name\")."
+  value       = aws_msk_cluster.this.cluster_name
+}

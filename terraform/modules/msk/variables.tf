@@ -13,9 +13,9 @@ variable "subnet_ids" {
   type        = list(string)
 }
 
-variable "allowed_security_group_ids" {
-  description = "Security groups allowed to connect to the TLS listener (9094)."
-  type        = list(string)
+variable "allowed_security_groups" {
+  description = "Security groups allowed to connect to the TLS listener (9094), keyed by a static name (service or task)."
+  type        = map(string)
 }
 
 variable "kafka_version" {

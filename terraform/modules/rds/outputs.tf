@@ -27,3 +27,8 @@ output "security_group_id" {
   description = "Security group of the instance."
   value       = aws_security_group.this.id
 }
+
+output "identifier" {
+  description = "Identifier of the instance (CloudWatch dimension DBInstanceIdentifier)."
+  value       = aws_db_instance.this.identifier
+}

@@ -45,9 +45,9 @@ variable "subnet_ids" {
   type        = list(string)
 }
 
-variable "allowed_security_group_ids" {
-  description = "Security groups allowed to connect on 5432 (the owning service's tasks only)."
-  type        = list(string)
+variable "allowed_security_groups" {
+  description = "Security groups allowed to connect on 5432, keyed by a static name (the owning service): the keys must be known at plan time, the IDs need not be."
+  type        = map(string)
 }
 
 variable "multi_az" {
@@ -66,4 +66,15 @@ variable "deletion_protection" {
   description = "Protect the instance from deletion and take a final snapshot."
   type        = bool
   default     = true
+}
+
+variable "alarm_topic_arn" {
+  description = "SNS topic the instance's alarms notify."
+  type        = string
+}
+
+variable "connection_alarm_threshold" {
+  description = "DatabaseConnections above which the connections alarm fires (about 80% of max_connections of the class)."
+  type        = number
+  default     = 150
 }

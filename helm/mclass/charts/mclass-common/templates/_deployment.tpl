@@ -28,7 +28,7 @@ spec:
         checksum/config: {{ include "mclass-common.configmap" . | sha256sum }}
         prometheus.io/scrape: "true"
         prometheus.io/path: /actuator/prometheus
-        prometheus.io/port: {{ .Values.port | quote }}
+        prometheus.io/port: {{ .Values.managementPort | quote }}
         {{- with .Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -63,6 +63,10 @@ spec:
             - name: http
               containerPort: {{ .Values.port }}
               protocol: TCP
+            # Actuator: probes and /actuator/prometheus, never the public port.
+            - name: management
+              containerPort: {{ .Values.managementPort }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "mclass-common.name" . }}
@@ -82,21 +86,21 @@ spec:
           startupProbe:
             httpGet:
               path: {{ .Values.probes.startup.path }}
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.startup.periodSeconds }}
             timeoutSeconds: {{ .Values.probes.startup.timeoutSeconds }}
             failureThreshold: {{ .Values.probes.startup.failureThreshold }}
           livenessProbe:
             httpGet:
               path: {{ .Values.probes.liveness.path }}
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
             timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
             failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
           readinessProbe:
             httpGet:
               path: {{ .Values.probes.readiness.path }}
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
             timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
             failureThreshold: {{ .Values.probes.readiness.failureThreshold }}

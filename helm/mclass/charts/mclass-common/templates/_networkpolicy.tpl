@@ -1,8 +1,9 @@
 {{/*
 Who may open connections to a service (L4 only). allowFrom lists the MClass services (chart names) whose pods may
-connect; allowIngressController admits the ingress controller's pods (the gateway only); the monitoring peer may
-scrape. A NetworkPolicy cannot tell /internal/** from /api/**: the gateway never routes /internal/**, and whoever is
-admitted here can reach every path of the port (see docs/DEPLOYMENT.md).
+connect, whichever release installed them (each service may be its own release); allowIngressController admits the
+ingress controller's pods (the gateway only); the monitoring peer may scrape the management port, and only it.
+A NetworkPolicy cannot tell /internal/** from /api/**: the gateway never routes /internal/**, and whoever is admitted
+here can reach every path of the port (see docs/DEPLOYMENT.md).
 */}}
 {{- define "mclass-common.networkpolicy" -}}
 {{- if and .Values.global.networkPolicy.enabled .Values.networkPolicy.enabled }}
@@ -25,7 +26,7 @@ spec:
         - podSelector:
             matchLabels:
               app.kubernetes.io/name: {{ . }}
-              app.kubernetes.io/instance: {{ $.Release.Name }}
+              app.kubernetes.io/part-of: mclass
         {{- end }}
         {{- if .Values.networkPolicy.allowIngressController }}
         - namespaceSelector:
@@ -45,7 +46,7 @@ spec:
             {{- toYaml .Values.global.networkPolicy.monitoring.podSelector | nindent 12 }}
       ports:
         - protocol: TCP
-          port: {{ .Values.port }}
+          port: {{ .Values.managementPort }}
     {{- end }}
 {{- end }}
 {{- end -}}

@@ -14,4 +14,9 @@ spec:
       port: {{ .Values.port }}
       targetPort: http
       protocol: TCP
+    # For the ServiceMonitor; the NetworkPolicy admits only the monitoring peer on it.
+    - name: management
+      port: {{ .Values.managementPort }}
+      targetPort: management
+      protocol: TCP
 {{- end -}}

@@ -1,4 +1,5 @@
-{{/* For the Prometheus Operator (global.serviceMonitor.enabled); job = the service name, as in observability/. */}}
+{{/* For the Prometheus Operator (global.serviceMonitor.enabled); job = the service name, as in observability/;
+scraped on the management port. */}}
 {{- define "mclass-common.servicemonitor" -}}
 {{- if .Values.global.serviceMonitor.enabled }}
 apiVersion: monitoring.coreos.com/v1
@@ -16,7 +17,7 @@ spec:
     matchLabels:
       {{- include "mclass-common.selectorLabels" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: management
       path: /actuator/prometheus
       interval: {{ .Values.global.serviceMonitor.interval }}
 {{- end }}

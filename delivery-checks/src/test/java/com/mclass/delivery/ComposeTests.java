@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(180)
 class ComposeTests {
 
-	/** Host ports the local platform publishes: the gateway, the mail UI, Grafana, Prometheus. */
+	/** Host ports the local platform publishes: the gateway, the mail UI, Grafana, Prometheus, Alertmanager. */
 	static final Map<String, Integer> PUBLISHED = Map.of("gateway", 8080, "mailpit", 8025, "grafana", 3000,
-			"prometheus", 9090);
+			"prometheus", 9090, "alertmanager", 9093);
 
 	static final Set<String> INFRASTRUCTURE = Set.of("postgres", "postgres-init", "redis", "kafka", "kafka-init", "mailpit",
-			"prometheus", "grafana");
+			"prometheus", "alertmanager", "alert-log", "redis-exporter", "grafana");
 
 	@Test
 	void composeValidatesTheFile() {
@@ -54,6 +54,11 @@ class ComposeTests {
 			for (Object port : ports) {
 				String mapping = String.valueOf(port);
 				Matcher published = Pattern.compile("(?:[\\d.]+:)?(\\d+):(\\d+)").matcher(mapping);
+				// Loopback only: Prometheus has its lifecycle API on, Grafana lets anonymous viewers in, Mailpit shows
+				// every mail; none of them belongs on the machine's other interfaces.
+				if (!mapping.startsWith("127.0.0.1:")) {
+					problems.add(name + " publishes " + mapping + " on every interface (bind it to 127.0.0.1)");
+				}
 				if (optionalProfile) {
 					continue;
 				}
@@ -74,9 +79,13 @@ class ComposeTests {
 		for (String service : Repo.deployables()) {
 			Map<String, Object> definition = Yamls.map(services.get(service));
 			assertThat(Yamls.at(definition, "build", "context")).as("%s build context", service).isEqualTo(".");
-			assertThat(Yamls.at(definition, "build", "dockerfile")).as("%s Dockerfile", service)
-				.isEqualTo(service + "/Dockerfile");
-			assertThat(Repo.exists(service + "/Dockerfile")).isTrue();
+			assertThat(Yamls.at(definition, "build", "dockerfile")).as("%s Dockerfile", service).isEqualTo("Dockerfile");
+			assertThat(Yamls.at(definition, "build", "args", "MODULE")).as("%s module", service).isEqualTo(service);
+			ServiceConfig serviceConfig = ServiceConfig.of(service);
+			assertThat(String.valueOf(Yamls.at(definition, "build", "args", "PORT"))).isEqualTo(String.valueOf(serviceConfig.port()));
+			assertThat(String.valueOf(Yamls.at(definition, "build", "args", "MANAGEMENT_PORT")))
+				.isEqualTo(String.valueOf(serviceConfig.managementPort()));
+			assertThat(Repo.exists("Dockerfile")).isTrue();
 			assertThat(definition).as("%s is configured by environment variables only", service)
 				.doesNotContainKeys("env_file", "volumes", "configs");
 			assertThat(Yamls.at(definition, "healthcheck", "test")).as("%s healthcheck", service).isNotNull();
@@ -106,6 +115,27 @@ class ComposeTests {
 					.isEqualTo("service_healthy");
 			}
 		}
+	}
+
+	@Test
+	void everyContainerHasAMemoryLimit() {
+		Map<String, Object> services = Yamls.map(Deployments.composeFile().get("services"));
+		List<String> unlimited = services.entrySet()
+			.stream()
+			.filter((service) -> ContainerSizing.mebibytes(Yamls.map(service.getValue()).get("mem_limit")) <= 0)
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(unlimited).as("compose services without mem_limit").isEmpty();
+	}
+
+	@Test
+	void alertsAreRoutedToAReceiver() {
+		Map<String, Object> services = Yamls.map(Deployments.composeFile().get("services"));
+		assertThat(String.valueOf(Yamls.list(Yamls.at(services, "alertmanager", "volumes"))))
+			.contains("./observability/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+		assertThat(String.valueOf(Yamls.list(Yamls.at(services, "alert-log", "volumes"))))
+			.contains("./observability/alertmanager/webhook-log.py:");
+		assertThat(Yamls.at(services, "prometheus", "depends_on", "alertmanager", "condition")).isEqualTo("service_healthy");
 	}
 
 	@Test
@@ -151,7 +181,7 @@ class ComposeTests {
 		}
 		for (String service : Repo.deployables()) {
 			assertThat(targets.get(service)).as("Prometheus job %s", service)
-				.isEqualTo(service + ":" + ServiceConfig.of(service).port() + "/actuator/prometheus");
+				.isEqualTo(service + ":" + ServiceConfig.of(service).managementPort() + "/actuator/prometheus");
 		}
 	}
 

@@ -36,10 +36,11 @@ final class Deployments {
 	 * @param secrets variables set from a secret store (names only)
 	 * @param optional variables that may or may not be set (unset by default)
 	 * @param port the port the target expects the service on
+	 * @param managementPort the port the target probes and scrapes actuator on
 	 * @param healthPaths the health endpoints the target probes
 	 */
 	record Deployed(String target, String service, Map<String, String> environment, Set<String> secrets,
-			Set<String> optional, Integer port, List<String> healthPaths) {
+			Set<String> optional, Integer port, Integer managementPort, List<String> healthPaths) {
 
 		/** Every variable name the target mentions for the service. */
 		Set<String> names() {
@@ -101,14 +102,16 @@ final class Deployments {
 				}
 			});
 			List<String> healthPaths = new ArrayList<>();
-			Integer port = null;
+			Integer managementPort = null;
 			String test = String.join(" ", Yamls.list(Yamls.at(definition, "healthcheck", "test")).stream().map(String::valueOf).toList());
 			Matcher url = Pattern.compile("https?://[^/:\\s]+:(\\d+)(/\\S*)").matcher(test);
 			if (url.find()) {
-				port = Integer.valueOf(url.group(1));
+				managementPort = Integer.valueOf(url.group(1));
 				healthPaths.add(url.group(2));
 			}
-			deployed.put(service, new Deployed(COMPOSE, service, environment, Set.of(), optional, port, healthPaths));
+			Object port = Yamls.at(definition, "build", "args", "PORT");
+			deployed.put(service, new Deployed(COMPOSE, service, environment, Set.of(), optional,
+					(port != null) ? Integer.valueOf(String.valueOf(port)) : null, managementPort, healthPaths));
 		}
 		return deployed;
 	}
@@ -177,8 +180,10 @@ final class Deployments {
 				}
 			}
 			Object port = values.get("port");
+			Object managementPort = values.get("managementPort");
 			deployed.put(service, new Deployed(HELM, service, environment, secrets, optional,
-					(port != null) ? Integer.valueOf(String.valueOf(port)) : null, healthPaths));
+					(port != null) ? Integer.valueOf(String.valueOf(port)) : null,
+					(managementPort != null) ? Integer.valueOf(String.valueOf(managementPort)) : null, healthPaths));
 		}
 		return deployed;
 	}
@@ -216,6 +221,7 @@ final class Deployments {
 			fields(definition.path("secrets")).forEach((entry) -> secrets.add(entry.getKey()));
 			deployed.put(service, new Deployed(TERRAFORM, service, environment, secrets, optional,
 					definition.path("port").isMissingNode() ? null : definition.path("port").asInt(),
+					definition.path("management_port").isMissingNode() ? null : definition.path("management_port").asInt(),
 					List.of(definition.path("health_check_path").asString())));
 		}
 		return deployed;

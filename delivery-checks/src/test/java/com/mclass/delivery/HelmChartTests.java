@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * helm/mclass without a helm binary: the chart's structure, every {@code .Values.x.y} a template (or a tpl'd value)
- * uses exists in the values it is rendered with, and what each service chart must have (probes, resources, HPA,
- * PDB, NetworkPolicy). `helm lint` and `helm template` are the real checks (docs/DEPLOYMENT.md).
+ * helm/mclass without a helm binary (none is installable here, and no Go-template renderer exists for the JVM): the
+ * charts' structure, every {@code .Values.x.y} a template (or a tpl'd value) uses exists in the values it is rendered
+ * with, through the umbrella and for each service chart installed alone, and what each service chart must have
+ * (library dependency, probes on the management port, resources, HPA, PDB, NetworkPolicy). `helm lint` and
+ * `helm template` are the real checks (docs/DEPLOYMENT.md).
  */
 class HelmChartTests {
 
@@ -161,6 +163,72 @@ class HelmChartTests {
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("deployables")
+	void everyServiceChartInstallsOnItsOwn(String service) {
+		// It declares the library its templates come from (helm dependency build vendors it into its charts/) ...
+		Map<String, Object> chart = Yamls.map(Repo.yaml(CHARTS + service + "/Chart.yaml"));
+		List<Object> dependencies = Yamls.list(chart.get("dependencies"));
+		assertThat(dependencies).as("%s dependencies", service).hasSize(1);
+		Map<String, Object> library = Yamls.map(dependencies.get(0));
+		assertThat(library.get("name")).isEqualTo(LIBRARY);
+		assertThat(library.get("repository")).isEqualTo("file://../" + LIBRARY);
+		assertThat(String.valueOf(library.get("version")))
+			.isEqualTo(String.valueOf(Yamls.map(Repo.yaml(CHARTS + LIBRARY + "/Chart.yaml")).get("version")));
+		// ... and its own values render every template without the umbrella's.
+		Map<String, Object> values = Deployments.chartValues(service);
+		List<Path> files = new ArrayList<>(Repo.files(CHARTS + service + "/templates", ".yaml"));
+		files.addAll(includedLibraryFiles(files));
+		files.add(Repo.path(CHARTS + service + "/values.yaml"));
+		List<String> missing = new ArrayList<>();
+		for (Path file : files) {
+			for (String reference : references(Repo.read(file))) {
+				if (!exists(values, reference)) {
+					missing.add(Repo.ROOT.relativize(file) + " uses .Values" + reference);
+				}
+			}
+		}
+		assertThat(missing).as("%s installed alone", service).isEmpty();
+		// The same platform-wide defaults as the umbrella: installed alone or together, a service sees the same.
+		assertThat(values.get("global")).as("%s global defaults = the umbrella's", service)
+			.isEqualTo(Deployments.umbrellaValues().get("global"));
+	}
+
+	@Test
+	void probesAndMetricsUseTheManagementPortOnly() {
+		String deployment = Repo.read(CHARTS + LIBRARY + "/templates/_deployment.tpl");
+		assertThat(deployment).contains("- name: management\n              containerPort: {{ .Values.managementPort }}")
+			.contains("prometheus.io/port: {{ .Values.managementPort | quote }}");
+		Matcher probe = Pattern.compile("(startupProbe|livenessProbe|readinessProbe):\\s*httpGet:\\s*path: [^\\n]+\\s*port: (\\w+)")
+			.matcher(deployment);
+		int probes = 0;
+		while (probe.find()) {
+			probes++;
+			assertThat(probe.group(2)).as(probe.group(1)).isEqualTo("management");
+		}
+		assertThat(probes).isEqualTo(3);
+		assertThat(Repo.read(CHARTS + LIBRARY + "/templates/_servicemonitor.tpl")).contains("- port: management")
+			.doesNotContain("- port: http");
+		String networkPolicy = Repo.read(CHARTS + LIBRARY + "/templates/_networkpolicy.tpl");
+		assertThat(networkPolicy).as("callers matched by name whichever release installed them")
+			.doesNotContain("app.kubernetes.io/instance")
+			.contains("port: {{ .Values.managementPort }}");
+		for (String service : Repo.deployables()) {
+			assertThat(Deployments.effectiveValues(service).get("managementPort")).as("%s managementPort", service)
+				.isEqualTo(ServiceConfig.of(service).managementPort());
+		}
+	}
+
+	@Test
+	void theAlertRulesShipAsAPrometheusRule() {
+		assertThat(Repo.read(Deployments.HELM + "/files/mclass-alerts.yml")).as("helm/mclass/files/mclass-alerts.yml is a copy of "
+				+ ObservabilityTests.RULES + "/mclass-alerts.yml (cp it after changing the rules)")
+			.isEqualTo(Repo.read(ObservabilityTests.RULES + "/mclass-alerts.yml"));
+		String template = Repo.read(Deployments.HELM + "/templates/prometheusrule.yaml");
+		assertThat(template).contains("kind: PrometheusRule").contains(".Files.Get \"files/mclass-alerts.yml\"")
+			.contains("{{- if .Values.prometheusRule.enabled }}");
 	}
 
 	@Test

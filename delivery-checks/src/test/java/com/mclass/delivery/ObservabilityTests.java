@@ -64,6 +64,32 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void alertmanagerAcceptsItsConfigurationAndPrometheusSendsToIt() {
+		Path amtool = Tools.require("amtool", "prometheus-alertmanager");
+		Tools.Result result = Tools.run(Repo.ROOT, Duration.ofSeconds(60),
+				List.of(amtool.toString(), "check-config", "observability/alertmanager/alertmanager.yml"));
+		assertThat(result.ok()).as("amtool check-config:%n%s", result.output()).isTrue();
+		Object targets = Yamls.at(Yamls.list(Yamls.at(Repo.yaml("observability/prometheus/prometheus.yml"), "alerting",
+				"alertmanagers")).get(0), "static_configs");
+		assertThat(String.valueOf(targets)).contains("alertmanager:9093");
+		assertThat(Yamls.at(Deployments.composeFile(), "services", "alertmanager")).isNotNull();
+	}
+
+	@Test
+	void prometheusScrapesEveryServiceOnItsManagementPort() {
+		Map<String, String> targets = new TreeMap<>();
+		for (Object job : Yamls.list(Yamls.at(Repo.yaml("observability/prometheus/prometheus.yml"), "scrape_configs"))) {
+			Object staticConfig = Yamls.list(Yamls.map(job).get("static_configs")).get(0);
+			targets.put(String.valueOf(Yamls.map(job).get("job_name")),
+					String.valueOf(Yamls.list(Yamls.map(staticConfig).get("targets")).get(0)));
+		}
+		for (String service : Repo.deployables()) {
+			assertThat(targets.get(service)).as("scrape target of %s", service)
+				.isEqualTo(service + ":" + ServiceConfig.of(service).managementPort());
+		}
+	}
+
+	@Test
 	void dashboardsAreValidAndQueryThroughTheProvisionedDataSource() {
 		List<Path> dashboards = Repo.files(DASHBOARDS, ".json");
 		assertThat(dashboards).hasSizeGreaterThanOrEqualTo(4);
@@ -131,6 +157,8 @@ class ObservabilityTests {
 	void theAllowListNamesRealServicesAndTheEnvironmentItNeedsIsSetEverywhere() {
 		Set<String> exposers = new TreeSet<>(Repo.deployables());
 		exposers.add("prometheus");
+		exposers.add("redis-exporter");
+		exposers.add("kube-state-metrics");
 		List<String> problems = new ArrayList<>();
 		for (MetricsAllowList.Entry entry : MetricsAllowList.entries().values()) {
 			if (!entry.name().matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {

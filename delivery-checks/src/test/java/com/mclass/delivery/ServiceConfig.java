@@ -125,6 +125,38 @@ final class ServiceConfig {
 		return Integer.parseInt(text.strip());
 	}
 
+	/** Actuator's port: management.server.port (the default of its placeholder), or the HTTP port when unset. */
+	int managementPort() {
+		Object port = this.properties.get("management.server.port");
+		if (port == null) {
+			return port();
+		}
+		String text = String.valueOf(port);
+		Matcher placeholder = JavaSources.PLACEHOLDER.matcher(text);
+		if (placeholder.matches()) {
+			return Integer.parseInt(placeholder.group(2));
+		}
+		return Integer.parseInt(text.strip());
+	}
+
+	/** The placeholder variable of management.server.port (e.g. MCLASS_GATEWAY_MANAGEMENT_PORT), or null. */
+	String managementPortVariable() {
+		Matcher placeholder = JavaSources.PLACEHOLDER.matcher(String.valueOf(this.properties.get("management.server.port")));
+		return placeholder.matches() ? placeholder.group(1) : null;
+	}
+
+	/** The members of the readiness health group (management.endpoint.health.group.readiness.include). */
+	Set<String> readinessGroup() {
+		Object include = this.properties.get("management.endpoint.health.group.readiness.include");
+		Set<String> members = new TreeSet<>();
+		if (include != null) {
+			for (String member : String.valueOf(include).split(",")) {
+				members.add(member.strip());
+			}
+		}
+		return members;
+	}
+
 	/** The database name of spring.datasource.url, or null for a service without a database. */
 	String databaseName() {
 		Object url = this.properties.get("spring.datasource.url");

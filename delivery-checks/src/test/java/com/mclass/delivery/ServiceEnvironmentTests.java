@@ -80,6 +80,11 @@ class ServiceEnvironmentTests {
 		assertThat(deployed.port()).as("port of %s in %s", service, target).isEqualTo(config.port());
 		String serverPort = deployed.environment().get("SERVER_PORT");
 		assertThat(serverPort).as("SERVER_PORT of %s in %s", service, target).isEqualTo(String.valueOf(config.port()));
+		assertThat(deployed.managementPort()).as("management port of %s in %s (probes and metrics)", service, target)
+			.isEqualTo(config.managementPort())
+			.isNotEqualTo(config.port());
+		assertThat(deployed.environment().get("MANAGEMENT_SERVER_PORT")).as("MANAGEMENT_SERVER_PORT of %s in %s", service, target)
+			.isEqualTo(String.valueOf(config.managementPort()));
 		assertThat(deployed.healthPaths()).as("health endpoints %s probes for %s", target, service)
 			.isNotEmpty()
 			.allMatch((path) -> path.equals("/actuator/health/readiness") || path.equals("/actuator/health/liveness"))
@@ -104,6 +109,20 @@ class ServiceEnvironmentTests {
 				service).isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("com.mclass.delivery.Repo#deployables")
+	void actuatorHasItsOwnPortAndReadinessIncludesTheDatabase(String service) {
+		ServiceConfig config = ServiceConfig.of(service);
+		// Issue 13 #8: /actuator/prometheus on a public port. The management port is the service port + 1000, movable.
+		assertThat(config.managementPort()).as("%s management.server.port", service).isEqualTo(config.port() + 1000);
+		assertThat(config.managementPortVariable()).as("%s management port variable", service)
+			.isEqualTo("MCLASS_" + (service.equals("gateway") ? "GATEWAY" : service.replace("-service", "").toUpperCase())
+					+ "_MANAGEMENT_PORT");
+		if (config.databaseName() != null) {
+			assertThat(config.readinessGroup()).as("%s readiness group", service).contains("readinessState", "db");
+		}
+	}
+
 	@Test
 	void databasesAreTheServicesOwn() {
 		for (String target : Deployments.targets()) {
@@ -120,6 +139,12 @@ class ServiceEnvironmentTests {
 					.isNotNull()
 					.matches("jdbc:postgresql://.+/" + config.databaseName() + "([?].*|\\{\\{.*}})?");
 				assertThat(databases.add(config.databaseName())).as("database %s shared", config.databaseName()).isTrue();
+				String user = deployed.get(service).environment().get("SPRING_DATASOURCE_USERNAME");
+				assertThat(user).as("%s connects with its own login in %s, never the superuser or master user", service, target)
+					.isNotNull()
+					.isNotIn("postgres", "${db_master_username}")
+					.satisfiesAnyOf((login) -> assertThat(login).startsWith(config.databaseName()),
+							(login) -> assertThat(login).isEqualTo("${db_username}"));
 			}
 		}
 	}

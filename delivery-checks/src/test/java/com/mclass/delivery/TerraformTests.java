@@ -21,19 +21,22 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * terraform/ without `terraform init` (no provider downloads here): syntax, variables, module calls, references,
- * and terraform/platform.json (the per-service settings) against the services. `terraform validate` and
- * `terraform plan` are the real checks (docs/DEPLOYMENT.md); `terraform fmt -check` runs when terraform is installed.
+ * terraform/ without `terraform init`: syntax, variables, module calls, references, and terraform/platform.json (the
+ * per-service settings) against the services. Two root modules: the shared stack (terraform/) and the stack every
+ * service is deployed with on its own (terraform/service, one state per service). `terraform validate` and the mocked
+ * plans of `terraform test` run in {@link TerraformToolTests}; `terraform fmt -check` here, when terraform is installed.
  */
 @Timeout(120)
 class TerraformTests {
 
 	static final String ROOT = "terraform";
 
+	static final String SERVICE_ROOT = ROOT + "/service";
+
 	static final Set<String> MODULE_META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "depends_on",
 			"providers");
 
-	/** Every directory holding .tf files: the root module and each module. */
+	/** Every directory holding .tf files: the two root modules and each module. */
 	static List<Path> moduleDirectories() {
 		Set<Path> directories = new TreeSet<>();
 		Repo.files(ROOT, ".tf").forEach((file) -> directories.add(file.getParent()));
@@ -64,11 +67,16 @@ class TerraformTests {
 	}
 
 	@Test
-	void theLayoutIsTheRootAndItsModules() {
+	void theLayoutIsTheSharedStackTheServiceStackAndTheirModules() {
 		assertThat(moduleDirectories()).extracting((directory) -> Repo.ROOT.resolve(ROOT).relativize(directory).toString())
-			.contains("", "modules/network", "modules/ecs", "modules/alb", "modules/rds", "modules/elasticache",
-					"modules/msk", "modules/ses", "modules/ecr");
+			.contains("", "service", "modules/network", "modules/ecs-cluster", "modules/ecs-service", "modules/alb",
+					"modules/rds", "modules/elasticache", "modules/msk", "modules/ses", "modules/ecr");
+		for (String root : List.of(ROOT, SERVICE_ROOT)) {
+			assertThat(Repo.exists(root + "/backend.hcl.example")).as("%s/backend.hcl.example", root).isTrue();
+			assertThat(Repo.files(root + "/tests", ".tftest.hcl")).as("%s/tests/*.tftest.hcl", root).isNotEmpty();
+		}
 		assertThat(Repo.exists(ROOT + "/terraform.tfvars.example")).isTrue();
+		assertThat(Repo.exists(SERVICE_ROOT + "/terraform.tfvars.example")).isTrue();
 	}
 
 	@Test
@@ -110,8 +118,13 @@ class TerraformTests {
 			.filter((entry) -> entry.getValue().blocks().stream().anyMatch((block) -> block.type().equals("validation")))
 			.map(Map.Entry::getKey)
 			.toList();
-		assertThat(validated).contains("environment", "aws_region", "vpc_cidr", "image_tags", "public_url", "admin_email",
-				"log_retention_days");
+		assertThat(validated).contains("environment", "aws_region", "vpc_cidr", "public_url", "admin_email",
+				"log_retention_days", "alarm_topic_arn");
+		Map<String, Hcl.Block> serviceVariables = variables(Repo.path(SERVICE_ROOT));
+		assertThat(serviceVariables.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().blocks().stream().anyMatch((block) -> block.type().equals("validation")))
+			.map(Map.Entry::getKey)).contains("service", "image_tag");
 	}
 
 	@Test
@@ -178,19 +191,72 @@ class TerraformTests {
 	}
 
 	@Test
-	void theExampleVariablesFileSetsDeclaredVariablesAndAllRequiredOnes() {
-		Map<String, Hcl.Block> declared = variables(Repo.path(ROOT));
-		Set<String> assigned = new TreeSet<>();
-		Matcher assignment = Pattern.compile("(?m)^([a-z_][a-z0-9_]*)\\s*=").matcher(Repo.read(ROOT + "/terraform.tfvars.example"));
-		while (assignment.find()) {
-			assigned.add(assignment.group(1));
-		}
-		assertThat(declared.keySet()).containsAll(assigned);
-		declared.forEach((name, variable) -> {
-			if (!variable.attributes().containsKey("default")) {
-				assertThat(assigned).as("required variable %s in terraform.tfvars.example", name).contains(name);
+	void theExampleVariablesFilesSetDeclaredVariablesAndAllRequiredOnes() {
+		for (String root : List.of(ROOT, SERVICE_ROOT)) {
+			Map<String, Hcl.Block> declared = variables(Repo.path(root));
+			Set<String> assigned = new TreeSet<>();
+			Matcher assignment = Pattern.compile("(?m)^([a-z_][a-z0-9_]*)\\s*=").matcher(Repo.read(root + "/terraform.tfvars.example"));
+			while (assignment.find()) {
+				assigned.add(assignment.group(1));
 			}
-		});
+			assertThat(declared.keySet()).as("%s variables", root).containsAll(assigned);
+			declared.forEach((name, variable) -> {
+				if (!variable.attributes().containsKey("default")) {
+					assertThat(assigned).as("required variable %s in %s/terraform.tfvars.example", name, root).contains(name);
+				}
+			});
+		}
+	}
+
+	@Test
+	void theStateLivesInAnEncryptedS3BucketWithALockFile() {
+		for (String root : List.of(ROOT, SERVICE_ROOT)) {
+			String versions = Repo.read(root + "/versions.tf");
+			assertThat(versions).as("%s/versions.tf", root).contains("backend \"s3\" {}")
+				.as("use_lockfile needs Terraform 1.10").containsPattern("required_version\\s*=\\s*\">= 1\\.1\\d\\.\\d+\"");
+			String backend = Repo.read(root + "/backend.hcl.example");
+			assertThat(backend).containsPattern("(?m)^use_lockfile\\s*=\\s*true").containsPattern("(?m)^encrypt\\s*=\\s*true")
+				.containsPattern("(?m)^bucket\\s*=").containsPattern("(?m)^key\\s*=");
+		}
+		assertThat(Repo.read(SERVICE_ROOT + "/backend.hcl.example")).as("one state per service").contains("/services/");
+	}
+
+	@Test
+	void noProviderButAwsAndNoSecretGeneratedIntoTheStateByOne() {
+		List<String> problems = new ArrayList<>();
+		for (Path file : Repo.files(ROOT, ".tf")) {
+			String text = Repo.read(file);
+			String where = Repo.ROOT.relativize(file).toString();
+			for (String forbidden : List.of("resource \"random_", "resource \"tls_", "hashicorp/random", "hashicorp/tls",
+					"resource \"aws_iam_access_key\"", "resource \"aws_iam_user\"", "ses_smtp_password")) {
+				if (text.contains(forbidden)) {
+					problems.add(where + ": " + forbidden);
+				}
+			}
+		}
+		assertThat(problems).as("the JWT key and the SMTP credentials stay out of the state; only the AWS provider is used")
+			.isEmpty();
+		assertThat(Repo.read(ROOT + "/secrets.tf")).contains("aws_secretsmanager_random_password");
+	}
+
+	@Test
+	void everyAlarmNotifiesTheAlarmTopic() {
+		List<String> problems = new ArrayList<>();
+		int alarms = 0;
+		for (Path directory : moduleDirectories()) {
+			for (Hcl.Block resource : blocks(directory, "resource")) {
+				if (!resource.label().equals("aws_cloudwatch_metric_alarm")) {
+					continue;
+				}
+				alarms++;
+				String actions = resource.attributes().getOrDefault("alarm_actions", "");
+				if (!actions.matches("(?s).*(alarm_topic_arn|aws_sns_topic).*")) {
+					problems.add(Repo.ROOT.relativize(directory) + ": alarm " + resource.labels() + " notifies " + actions);
+				}
+			}
+		}
+		assertThat(alarms).as("CloudWatch alarms").isGreaterThanOrEqualTo(8);
+		assertThat(problems).isEmpty();
 	}
 
 	@Test
@@ -221,6 +287,8 @@ class TerraformTests {
 			assertThat(min).as("%s min_count", service).isGreaterThanOrEqualTo(2);
 			assertThat(definition.path("desired_count").asInt()).isBetween(min, definition.path("max_count").asInt());
 			assertThat(definition.path("health_check_path").asString()).isEqualTo("/actuator/health/readiness");
+			assertThat(definition.path("management_port").asInt()).as("%s management_port", service)
+				.isEqualTo(ServiceConfig.of(service).managementPort());
 			if (definition.path("public").asBoolean()) {
 				publicServices.add(service);
 			}
@@ -234,6 +302,12 @@ class TerraformTests {
 			}
 			else {
 				assertThat(definition.path("database").path("name").asString()).as("%s database", service).isEqualTo(database);
+				// Its own login, never the RDS master user (whose password RDS rotates every 7 days).
+				assertThat(definition.path("database").path("username").asString()).as("%s login", service)
+					.startsWith(database)
+					.isNotEqualTo(definition.path("database").path("master_username").asString());
+				assertThat(definition.path("secrets").path("SPRING_DATASOURCE_PASSWORD").asString())
+					.isEqualTo("database-password");
 			}
 		}
 		assertThat(publicServices).as("behind the ALB").containsExactly("gateway");
@@ -241,9 +315,15 @@ class TerraformTests {
 
 	@Test
 	void theTemplatesAndSecretsOfPlatformJsonResolve() {
-		String main = Repo.read(ROOT + "/main.tf");
-		Set<String> templateVariables = new TreeSet<>(attributesOf(main, "template_vars"));
-		templateVariables.addAll(attributesOf(main, "database_vars"));
+		// Template variables: the shared stack's template_vars output and the service stack's own (its database).
+		Hcl.Block templateVars = new Hcl(Repo.read(ROOT + "/outputs.tf")).blocks("output")
+			.stream()
+			.filter((output) -> output.label().equals("template_vars"))
+			.findFirst()
+			.orElseThrow();
+		Set<String> templateVariables = new TreeSet<>(attributesOf(templateVars.body(), "value"));
+		templateVariables.addAll(Set.of("db_host", "db_port", "db_username"));
+		assertThat(Repo.read(SERVICE_ROOT + "/main.tf")).contains("db_host").contains("db_port").contains("db_username");
 		String secrets = Repo.read(ROOT + "/secrets.tf");
 		Set<String> secretKeys = new TreeSet<>(attributesOf(secrets, "generated_secrets"));
 		Matcher operator = Pattern.compile("operator_secrets\\s*=\\s*toset\\(\\[(.*?)\\]\\)", Pattern.DOTALL).matcher(secrets);
@@ -260,8 +340,8 @@ class TerraformTests {
 			environments.add(service.getValue().path("environment"));
 			for (Map.Entry<String, JsonNode> secret : Deployments.fields(service.getValue().path("secrets"))) {
 				String reference = secret.getValue().asString();
-				boolean rds = reference.equals("rds-master-password") && !service.getValue().path("database").isNull();
-				if (!rds && !secretKeys.contains(reference)) {
+				boolean own = reference.equals("database-password") && !service.getValue().path("database").isNull();
+				if (!own && !secretKeys.contains(reference)) {
 					problems.add(service.getKey() + ": secret " + secret.getKey() + " -> " + reference + " is not in secrets.tf");
 				}
 			}
@@ -271,7 +351,7 @@ class TerraformTests {
 				Matcher template = Pattern.compile("\\$\\{([a-z_]+)}").matcher(variable.getValue().asString());
 				while (template.find()) {
 					if (!templateVariables.contains(template.group(1))) {
-						problems.add(variable.getKey() + " uses ${" + template.group(1) + "}, not in local.template_vars");
+						problems.add(variable.getKey() + " uses ${" + template.group(1) + "}, not a template variable");
 					}
 				}
 			}

@@ -48,10 +48,17 @@ final class Tools {
 	}
 
 	static Result run(Path directory, Duration timeout, List<String> command) {
+		return run(directory, timeout, command, java.util.Map.of());
+	}
+
+	/** With {@code environment} added to this process's own. */
+	static Result run(Path directory, Duration timeout, List<String> command, java.util.Map<String, String> environment) {
 		try {
 			Path output = Files.createTempFile("delivery-check", ".out");
 			try {
-				Process process = new ProcessBuilder(command).directory(directory.toFile())
+				ProcessBuilder builder = new ProcessBuilder(command);
+				builder.environment().putAll(environment);
+				Process process = builder.directory(directory.toFile())
 					.redirectErrorStream(true)
 					.redirectOutput(output.toFile())
 					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

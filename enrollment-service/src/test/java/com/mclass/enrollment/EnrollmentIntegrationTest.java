@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -25,6 +26,10 @@ public abstract class EnrollmentIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	/** Actuator (probes, metrics) listens on its own port, random in tests. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected JdbcTemplate jdbc;
 
@@ -33,11 +38,15 @@ public abstract class EnrollmentIntegrationTest {
 
 	protected Api api;
 
+	/** The actuator's side: {@code /actuator/prometheus} and the probes. */
+	protected Api management;
+
 	protected Classes classes;
 
 	@BeforeEach
 	void connect() {
 		this.api = new Api(this.port);
+		this.management = new Api(this.managementPort);
 		this.classes = new Classes(this.kafka, this.jdbc);
 	}
 

@@ -14,7 +14,7 @@ class ActuatorIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void reportsReadinessAndLiveness() {
-		this.client.get()
+		management().get()
 			.uri("/actuator/health/readiness")
 			.exchange()
 			.expectStatus()
@@ -22,7 +22,7 @@ class ActuatorIntegrationTests extends GatewayIntegrationTest {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.client.get()
+		management().get()
 			.uri("/actuator/health/liveness")
 			.exchange()
 			.expectStatus()
@@ -36,7 +36,7 @@ class ActuatorIntegrationTests extends GatewayIntegrationTest {
 	void exposesMetricsForPrometheusIncludingRequestsThroughRoutes() {
 		this.client.get().uri("/api/mclasses/metered").exchange().expectStatus().isOk();
 
-		String metrics = this.client.get()
+		String metrics = management().get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -46,6 +46,13 @@ class ActuatorIntegrationTests extends GatewayIntegrationTest {
 			.getResponseBody();
 		assertThat(metrics).contains("jvm_memory_used_bytes")
 			.containsPattern("http_server_requests_seconds_count\\{.*application=\"gateway\"");
+	}
+
+	@Test
+	void servesNoActuatorEndpointOnThePublicPort() {
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness" }) {
+			this.client.get().uri(path).exchange().expectStatus().isNotFound();
+		}
 	}
 
 }

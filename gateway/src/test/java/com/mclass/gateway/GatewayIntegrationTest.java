@@ -1,10 +1,12 @@
 package com.mclass.gateway;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.UUID;
 
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -56,6 +58,18 @@ public abstract class GatewayIntegrationTest {
 
 	protected static String adminToken() {
 		return TestTokens.admin(UUID.randomUUID());
+	}
+
+	/** The management port (probes, metrics): separate from the public one, picked at random in tests. */
+	@Value("${local.management.port}")
+	protected int managementPort;
+
+	/** A client of the actuator on the management port, where the orchestrator and Prometheus reach it. */
+	protected WebTestClient management() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
 	}
 
 	/** A client connecting from 127.0.0.2, the trusted proxy of the test context, as a load balancer would. */

@@ -35,7 +35,8 @@ import java.util.Locale;
  * @param adminPassword its password ({@code MCLASS_ADMIN_PASSWORD}, else the dev-only default)
  * @param requestTimeout timeout of one setup request
  * @param enrollmentActuator enrollment-service's Prometheus endpoint, for its server-side time
- *     ({@code enrollmentActuator}, default {@code http://localhost:${MCLASS_ENROLLMENT_PORT:-8083}/actuator/prometheus})
+ *     ({@code enrollmentActuator}, default {@code http://localhost:${MCLASS_ENROLLMENT_MANAGEMENT_PORT:-9083}/actuator/prometheus}:
+ *     actuator listens on the management port only)
  */
 public record BenchSettings(URI baseUrl, int users, double replayShare, String injection, long rampMillis, int targetRate,
 		int capacity, int waitlistCapacity, int warmupUsers, long warmupMillis, long settleMillis, long quietTimeoutMillis, int setupConcurrency, Path usersCsv, Path outputDir, String adminEmail,
@@ -62,7 +63,7 @@ public record BenchSettings(URI baseUrl, int users, double replayShare, String i
 				intProperty("setupConcurrency", 6), Path.of(property("usersCsv", target.resolve("bench-users.csv").toString())),
 				target, env("MCLASS_ADMIN_EMAIL", "admin@mclass.local"), env("MCLASS_ADMIN_PASSWORD", "mclass-admin-dev-only"),
 				Duration.ofSeconds(30), URI.create(property("enrollmentActuator",
-						"http://localhost:" + env("MCLASS_ENROLLMENT_PORT", "8083") + "/actuator/prometheus")));
+						"http://localhost:" + env("MCLASS_ENROLLMENT_MANAGEMENT_PORT", "9083") + "/actuator/prometheus")));
 	}
 
 	public boolean atOnce() {

@@ -198,8 +198,10 @@ public class RushSimulation extends Simulation {
 		System.out.println(report.text());
 	}
 
+	/** The gateway's actuator is on its management port, not behind {@code baseUrl} ({@code -DgatewayActuator=...}). */
 	private URI gatewayPrometheus() {
-		return this.settings.baseUrl().resolve("/actuator/prometheus");
+		String managementPort = System.getenv().getOrDefault("MCLASS_GATEWAY_MANAGEMENT_PORT", "9080");
+		return URI.create(System.getProperty("gatewayActuator", "http://localhost:" + managementPort + "/actuator/prometheus"));
 	}
 
 	/** Only answers the service keeps with the key are replayed: 201 and the business refusals (409). */

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Server-side time of the enroll requests, from the services' own {@code http_server_requests_seconds} (Prometheus
  * text on {@code /actuator/prometheus}), read before and after the rush: how long the gateway and enrollment-service
- * each held the requests, next to what the client saw. The gateway's actuator is public (its own port); the service's
- * port is only reachable on this machine, which is where the benchmark runs. Unreachable → no figures, no failure.
+ * each held the requests, next to what the client saw. Both are read on their management ports (actuator is never on
+ * a public port), reachable on this machine, which is where the benchmark runs. Unreachable → no figures, no failure.
  */
 final class ServerTimings {
 

@@ -62,6 +62,8 @@ public final class LocalPlatform implements AutoCloseable {
 	/** Resolved (0 → a free port) just before the services start, so that nothing takes them in between. */
 	private volatile Map<PlatformService, Integer> servicePorts;
 
+	private volatile Map<PlatformService, Integer> managementPorts;
+
 	private final Map<PlatformService, ServiceProcess> services = Collections
 		.synchronizedMap(new EnumMap<>(PlatformService.class));
 
@@ -124,6 +126,8 @@ public final class LocalPlatform implements AutoCloseable {
 		List<FixedPort> fixedPorts = new ArrayList<>();
 		for (PlatformService service : PlatformService.values()) {
 			fixedPorts.add(new FixedPort(spec.ports().service(service), service.module(), service.portVariable()));
+			fixedPorts.add(new FixedPort(spec.ports().management(service), service.module() + "'s management port",
+					service.managementPortVariable()));
 		}
 		fixedPorts.add(new FixedPort(spec.ports().kafka(), "Kafka", "MCLASS_KAFKA_PORT"));
 		fixedPorts.add(new FixedPort(spec.ports().smtp(), "the SMTP sink", "MCLASS_SMTP_PORT"));
@@ -185,6 +189,19 @@ public final class LocalPlatform implements AutoCloseable {
 		return Collections.unmodifiableMap(resolved);
 	}
 
+	private static Map<PlatformService, Integer> resolveManagementPorts(PlatformSpec.Ports ports,
+			Map<PlatformService, Integer> servicePorts) {
+		Map<PlatformService, Integer> resolved = new EnumMap<>(PlatformService.class);
+		for (PlatformService service : PlatformService.values()) {
+			int port = ports.management(service);
+			while (port == 0 || servicePorts.containsValue(port) || resolved.containsValue(port)) {
+				port = LocalPorts.freePort();
+			}
+			resolved.put(service, port);
+		}
+		return Collections.unmodifiableMap(resolved);
+	}
+
 	private void startInfrastructure() {
 		this.postgres = track(PostgresServer.reuseOrStart(this.spec.database()));
 		this.postgres.ensureDatabases(databaseNames());
@@ -215,6 +232,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	private void startServices() {
 		this.servicePorts = resolveServicePorts(this.spec.ports());
+		this.managementPorts = resolveManagementPorts(this.spec.ports(), this.servicePorts);
 		JavaRuntime runtime = JavaRuntime.of(this.spec.jvm().javaExecutable());
 		log.info("Starting {} on Java {} ({} at a time)…", String.join(", ", modules()), runtime.version(),
 				this.spec.effectiveStartupConcurrency());
@@ -235,12 +253,12 @@ public final class LocalPlatform implements AutoCloseable {
 						service.isOnTheHotPath() ? this.spec.jvm().forHotPath() : this.spec.jvm(), environmentFor(service),
 						this.servicePorts.get(service),
 						this.spec.logDirectory().resolve(service.module() + ".log"), this.spec.cacheDirectory(),
-						this.spec.serviceReadyTimeout());
+						this.spec.serviceReadyTimeout(), this.managementPorts.get(service));
 				pending.add(completions.submit(() -> {
 					ServiceProcess process = ServiceProcess.startReady(launch, this::track);
 					this.services.put(service, process);
-					log.info("{} ready in {} s on {}{}", service.module(), seconds(process.readyAfter()),
-							serviceUrl(service), process.isFromCache() ? " (from its startup cache)" : "");
+					log.info("{} ready in {} s on {} (actuator on {}){}", service.module(), seconds(process.readyAfter()),
+							serviceUrl(service), managementUrl(service), process.isFromCache() ? " (from its startup cache)" : "");
 					return process;
 				}));
 			}
@@ -270,6 +288,8 @@ public final class LocalPlatform implements AutoCloseable {
 	Map<String, String> environmentFor(PlatformService service) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SERVER_PORT", String.valueOf(this.servicePorts.get(service)));
+		// Actuator (probes, metrics) on its own port; the launcher waits on the readiness probe there.
+		environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(this.managementPorts.get(service)));
 		service.databaseSuffix().ifPresent((suffix) -> {
 			environment.put("SPRING_DATASOURCE_URL", this.postgres.jdbcUrl(this.spec.database().databaseName(suffix)));
 			environment.put("SPRING_DATASOURCE_USERNAME", this.postgres.user());
@@ -321,6 +341,11 @@ public final class LocalPlatform implements AutoCloseable {
 
 	public URI serviceUrl(PlatformService service) {
 		return URI.create("http://localhost:" + this.servicePorts.get(service));
+	}
+
+	/** {@code http://localhost:<management port>} of the service: its actuator (probes, {@code /actuator/prometheus}). */
+	public URI managementUrl(PlatformService service) {
+		return URI.create("http://localhost:" + this.managementPorts.get(service));
 	}
 
 	/** @param module a module name such as {@code auth-service} */

@@ -40,6 +40,9 @@ public final class MclassCli {
 			  MCLASS_GATEWAY_PORT, MCLASS_AUTH_PORT, MCLASS_CLASS_PORT, MCLASS_ENROLLMENT_PORT,
 			  MCLASS_NOTIFICATION_PORT, MCLASS_KAFKA_PORT, MCLASS_SMTP_PORT, MCLASS_MAIL_UI_PORT
 			                           Ports (defaults 8080-8084, 9092, 1025, 8025).
+			  MCLASS_GATEWAY_MANAGEMENT_PORT, ... MCLASS_NOTIFICATION_MANAGEMENT_PORT
+			                           Actuator ports (defaults 9080-9084; free ones when only the
+			                           service's port is moved).
 			  MCLASS_OAUTH_MOCK_PORT   The mock social-login providers (default 8090).
 			  SPRING_PROFILES_ACTIVE=social-live with MCLASS_{GOOGLE,KAKAO,NAVER}_CLIENT_ID and _CLIENT_SECRET
 			                           Real providers instead of the mock (which then is not started);

@@ -58,6 +58,19 @@ public enum PlatformService {
 	}
 
 	/**
+	 * The environment variable that overrides this service's management port (actuator: probes, metrics), e.g.
+	 * {@code MCLASS_GATEWAY_MANAGEMENT_PORT}; the service's application.yml reads the same variable.
+	 */
+	public String managementPortVariable() {
+		return this.portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+	}
+
+	/** The service port + 1000: 9080 (gateway) to 9084 (notification-service). */
+	public int defaultManagementPort() {
+		return this.defaultPort + 1000;
+	}
+
+	/**
 	 * Whether every enroll request of a rush runs through this service: those get the JIT's full optimisation and a
 	 * larger heap ({@link com.mclass.launcher.service.JvmSettings#forHotPath()}).
 	 */

@@ -283,26 +283,39 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 	 * @param mailUi the mail inbox and its Mailpit-compatible API
 	 * @param oauthMock the mock Google, Kakao and Naver (bound only when the platform starts them)
 	 */
-	public record Ports(Map<PlatformService, Integer> services, int kafka, int smtp, int mailUi, int oauthMock) {
+	public record Ports(Map<PlatformService, Integer> services, int kafka, int smtp, int mailUi, int oauthMock,
+			Map<PlatformService, Integer> management) {
 
 		public Ports {
+			services = complete(services);
+			management = complete(management);
+		}
+
+		/** Every service's management port free-picked. */
+		public Ports(Map<PlatformService, Integer> services, int kafka, int smtp, int mailUi, int oauthMock) {
+			this(services, kafka, smtp, mailUi, oauthMock, Map.of());
+		}
+
+		private static Map<PlatformService, Integer> complete(Map<PlatformService, Integer> ports) {
 			Map<PlatformService, Integer> copy = new EnumMap<>(PlatformService.class);
 			for (PlatformService service : PlatformService.values()) {
-				copy.put(service, services.getOrDefault(service, 0));
+				copy.put(service, ports.getOrDefault(service, 0));
 			}
-			services = Map.copyOf(copy);
+			return Map.copyOf(copy);
 		}
 
 		/**
-		 * gateway 8080, auth 8081, class 8082, enrollment 8083, notification 8084, Kafka 9092, SMTP 1025, mail 8025,
-		 * mock OAuth2 providers 8090.
+		 * gateway 8080, auth 8081, class 8082, enrollment 8083, notification 8084 (their management ports 9080 to
+		 * 9084), Kafka 9092, SMTP 1025, mail 8025, mock OAuth2 providers 8090.
 		 */
 		public static Ports localDefaults() {
 			Map<PlatformService, Integer> services = new EnumMap<>(PlatformService.class);
+			Map<PlatformService, Integer> management = new EnumMap<>(PlatformService.class);
 			for (PlatformService service : PlatformService.values()) {
 				services.put(service, service.defaultPort());
+				management.put(service, service.defaultManagementPort());
 			}
-			return new Ports(services, 9092, 1025, 8025, 8090);
+			return new Ports(services, 9092, 1025, 8025, 8090, management);
 		}
 
 		public static Ports allFree() {
@@ -313,40 +326,57 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 			return this.services.get(service);
 		}
 
+		/** The port of the service's actuator (probes, metrics); 0 means a free one. */
+		public int management(PlatformService service) {
+			return this.management.get(service);
+		}
+
 		public Ports withService(PlatformService service, int port) {
 			Map<PlatformService, Integer> changed = new EnumMap<>(this.services);
 			changed.put(service, port);
-			return new Ports(changed, this.kafka, this.smtp, this.mailUi, this.oauthMock);
+			return new Ports(changed, this.kafka, this.smtp, this.mailUi, this.oauthMock, this.management);
+		}
+
+		public Ports withManagement(PlatformService service, int port) {
+			Map<PlatformService, Integer> changed = new EnumMap<>(this.management);
+			changed.put(service, port);
+			return new Ports(this.services, this.kafka, this.smtp, this.mailUi, this.oauthMock, changed);
 		}
 
 		public Ports withKafka(int kafka) {
-			return new Ports(this.services, kafka, this.smtp, this.mailUi, this.oauthMock);
+			return new Ports(this.services, kafka, this.smtp, this.mailUi, this.oauthMock, this.management);
 		}
 
 		public Ports withSmtp(int smtp) {
-			return new Ports(this.services, this.kafka, smtp, this.mailUi, this.oauthMock);
+			return new Ports(this.services, this.kafka, smtp, this.mailUi, this.oauthMock, this.management);
 		}
 
 		public Ports withMailUi(int mailUi) {
-			return new Ports(this.services, this.kafka, this.smtp, mailUi, this.oauthMock);
+			return new Ports(this.services, this.kafka, this.smtp, mailUi, this.oauthMock, this.management);
 		}
 
 		public Ports withOauthMock(int oauthMock) {
-			return new Ports(this.services, this.kafka, this.smtp, this.mailUi, oauthMock);
+			return new Ports(this.services, this.kafka, this.smtp, this.mailUi, oauthMock, this.management);
 		}
 
 		/**
 		 * Applies {@code MCLASS_GATEWAY_PORT}, … {@code MCLASS_KAFKA_PORT}, {@code MCLASS_SMTP_PORT},
-		 * {@code MCLASS_MAIL_UI_PORT}, {@code MCLASS_OAUTH_MOCK_PORT}.
+		 * {@code MCLASS_MAIL_UI_PORT}, {@code MCLASS_OAUTH_MOCK_PORT} and the management ports
+		 * ({@code MCLASS_GATEWAY_MANAGEMENT_PORT}, …). A service whose port is moved but not its management port gets
+		 * a free management port rather than its default, which the next block of ports may well be using.
 		 */
 		public Ports overriddenBy(Map<String, String> environment) {
 			Map<PlatformService, Integer> services = new EnumMap<>(PlatformService.class);
+			Map<PlatformService, Integer> management = new EnumMap<>(PlatformService.class);
 			for (PlatformService service : PlatformService.values()) {
 				services.put(service, port(environment, service.portVariable(), service(service)));
+				String moved = environment.get(service.portVariable());
+				int managementFallback = (moved != null && !moved.isBlank()) ? 0 : management(service);
+				management.put(service, port(environment, service.managementPortVariable(), managementFallback));
 			}
 			return new Ports(services, port(environment, "MCLASS_KAFKA_PORT", this.kafka),
 					port(environment, "MCLASS_SMTP_PORT", this.smtp), port(environment, "MCLASS_MAIL_UI_PORT", this.mailUi),
-					port(environment, "MCLASS_OAUTH_MOCK_PORT", this.oauthMock));
+					port(environment, "MCLASS_OAUTH_MOCK_PORT", this.oauthMock), management);
 		}
 
 	}

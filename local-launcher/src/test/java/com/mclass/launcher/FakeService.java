@@ -42,7 +42,11 @@ public final class FakeService {
 		}
 		long slowShutdown = Long.parseLong(environment.getOrDefault("FAKE_SHUTDOWN_DELAY_MS", "0"));
 		HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(environment.get("SERVER_PORT"))), 0);
-		server.createContext("/actuator/health/readiness", (exchange) -> {
+		// Actuator on its own port when MANAGEMENT_SERVER_PORT says so, as the services do.
+		String managementPort = environment.get("MANAGEMENT_SERVER_PORT");
+		HttpServer management = (managementPort == null || managementPort.equals(environment.get("SERVER_PORT"))) ? server
+				: HttpServer.create(new InetSocketAddress(Integer.parseInt(managementPort)), 0);
+		management.createContext("/actuator/health/readiness", (exchange) -> {
 			boolean ready = !behaviour.equals("never-ready");
 			respond(exchange, ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}");
 		});
@@ -58,10 +62,16 @@ public final class FakeService {
 			respond(exchange, 200, json.append('}').toString());
 		});
 		server.start();
+		if (management != server) {
+			management.start();
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log("INFO", "Received SIGTERM, stopping", null);
 			sleep(slowShutdown);
 			server.stop(0);
+			if (management != server) {
+				management.stop(0);
+			}
 		}));
 		log("INFO", "Started fake service on port " + environment.get("SERVER_PORT"), null);
 	}

@@ -65,6 +65,12 @@ class LocalPlatformTests {
 		try (LocalPlatform platform = LocalPlatform.start(spec)) {
 			JsonNode auth = environmentOf(platform.serviceUrl("auth-service"));
 			assertThat(auth.get("SERVER_PORT").asString()).isEqualTo(String.valueOf(platform.serviceUrl(PlatformService.AUTH).getPort()));
+			// Actuator on its own port, where the launcher waited for readiness.
+			int authManagement = platform.managementUrl(PlatformService.AUTH).getPort();
+			assertThat(auth.get("MANAGEMENT_SERVER_PORT").asString()).isEqualTo(String.valueOf(authManagement));
+			assertThat(authManagement).isNotEqualTo(platform.serviceUrl(PlatformService.AUTH).getPort());
+			assertThat(get(URI.create(platform.managementUrl(PlatformService.AUTH) + "/actuator/health/readiness")).statusCode())
+				.isEqualTo(200);
 			assertThat(auth.get("SPRING_DATASOURCE_URL").asString()).isEqualTo(platform.jdbcUrl(PlatformService.AUTH))
 				.endsWith("/mclass_launchertest_auth");
 			assertThat(auth.get("SPRING_DATASOURCE_USERNAME").asString()).isEqualTo(platform.databaseUser());
@@ -100,6 +106,7 @@ class LocalPlatformTests {
 			assertThat(platform.readyTimes()).containsOnlyKeys(PlatformService.values());
 			for (PlatformService service : PlatformService.values()) {
 				ports.add(platform.serviceUrl(service).getPort());
+				ports.add(platform.managementUrl(service).getPort());
 				assertThat(platform.isRunning(service)).isTrue();
 			}
 			ports.add(Integer.parseInt(platform.kafkaBootstrapServers().split(":")[1]));

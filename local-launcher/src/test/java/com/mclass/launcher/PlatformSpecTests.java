@@ -30,6 +30,8 @@ class PlatformSpecTests {
 		assertThat(spec.ports().smtp()).isEqualTo(1025);
 		assertThat(spec.ports().mailUi()).isEqualTo(8025);
 		assertThat(spec.ports().oauthMock()).isEqualTo(8090);
+		assertThat(PlatformService.values()).allSatisfy((service) -> assertThat(spec.ports().management(service))
+			.as("%s management port", service).isEqualTo(service.defaultPort() + 1000));
 		assertThat(spec.socialProviders()).isEqualTo(SocialProviders.LOCAL_MOCK);
 		assertThat(spec.database().databaseName("auth")).isEqualTo("mclass_auth");
 		assertThat(spec.database().host()).isEqualTo("127.0.0.1");
@@ -58,6 +60,8 @@ class PlatformSpecTests {
 
 		assertThat(spec.ports().service(PlatformService.GATEWAY)).isEqualTo(18080);
 		assertThat(spec.ports().service(PlatformService.AUTH)).isEqualTo(8081);
+		assertThat(spec.ports().management(PlatformService.GATEWAY)).as("moved port, free management port").isZero();
+		assertThat(spec.ports().management(PlatformService.AUTH)).isEqualTo(9081);
 		assertThat(spec.ports().kafka()).isEqualTo(19092);
 		assertThat(spec.ports().mailUi()).isEqualTo(18025);
 		assertThat(spec.database().host()).isEqualTo("db.local");
@@ -67,6 +71,18 @@ class PlatformSpecTests {
 		assertThat(spec.jvm().javaExecutable()).isEqualTo(Path.of("/opt/jdk/bin/java"));
 		assertThat(spec.admin()).isEqualTo(new PlatformSpec.Admin("boss@example.com", "s3cret!"));
 		assertThat(spec.admin().isDevOnlyDefault()).isFalse();
+	}
+
+	@Test
+	void managementPortsFollowTheirOwnVariables() {
+		PlatformSpec spec = PlatformSpec.localDefaults(this.repo, Map.of("MCLASS_ENROLLMENT_PORT", "26083",
+				"MCLASS_ENROLLMENT_MANAGEMENT_PORT", "27083", "MCLASS_CLASS_MANAGEMENT_PORT", "27082"));
+
+		assertThat(PlatformService.ENROLLMENT.managementPortVariable()).isEqualTo("MCLASS_ENROLLMENT_MANAGEMENT_PORT");
+		assertThat(spec.ports().service(PlatformService.ENROLLMENT)).isEqualTo(26083);
+		assertThat(spec.ports().management(PlatformService.ENROLLMENT)).isEqualTo(27083);
+		assertThat(spec.ports().service(PlatformService.CLASS)).isEqualTo(8082);
+		assertThat(spec.ports().management(PlatformService.CLASS)).isEqualTo(27082);
 	}
 
 	@Test

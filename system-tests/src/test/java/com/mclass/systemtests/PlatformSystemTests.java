@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.mclass.launcher.LocalPlatform;
+import com.mclass.launcher.PlatformService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +27,13 @@ class PlatformSystemTests {
 	}
 
 	@Test
-	void gatewayReportsItselfReady(Gateway gateway) {
-		Gateway.Reply reply = gateway.get("/actuator/health/readiness", Map.of());
+	void gatewayReportsItselfReadyOnItsManagementPortOnly(LocalPlatform platform, Gateway gateway) {
+		Gateway.Reply reply = new Gateway(platform.managementUrl(PlatformService.GATEWAY)).get("/actuator/health/readiness", Map.of());
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().path("status").asString()).isEqualTo("UP");
+		for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus")) {
+			assertThat(gateway.get(path, Map.of()).status()).as("%s on the public port", path).isEqualTo(404);
+		}
 	}
 
 	@Test

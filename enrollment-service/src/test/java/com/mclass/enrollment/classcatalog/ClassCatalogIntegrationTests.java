@@ -39,7 +39,7 @@ class ClassCatalogIntegrationTests extends EnrollmentIntegrationTest {
 		assertThat(response.data().path("formVersion").asInt()).isEqualTo(1);
 		assertThat(this.classes.classVersion(classId)).isEqualTo(4L);
 		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").status()).as("its form applies").isEqualTo(400);
-		assertThat(this.api.get("/actuator/prometheus").send().body()).as("the circuit breaker is observable")
+		assertThat(this.management.get("/actuator/prometheus").send().body()).as("the circuit breaker is observable")
 			.contains("resilience4j_circuitbreaker_state");
 	}
 

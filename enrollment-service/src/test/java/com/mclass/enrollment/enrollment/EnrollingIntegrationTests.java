@@ -304,7 +304,7 @@ class EnrollingIntegrationTests extends EnrollmentIntegrationTest {
 		UUID classId = this.classes.open(Classes.firstCome(1, 0));
 		enroll(classId, student(UUID.randomUUID()), "{}");
 		enroll(classId, student(UUID.randomUUID()), "{}");
-		String scrape = this.api.get("/actuator/prometheus").send().body();
+		String scrape = this.management.get("/actuator/prometheus").send().body();
 		assertThat(scrape).contains("mclass_enrollment_attempts_total{application=\"enrollment-service\",outcome=\"approved\"}")
 			.contains("outcome=\"class_full\"")
 			.contains("mclass_enrollment_enrolling_seconds{application=\"enrollment-service\",quantile=\"0.95\"}")

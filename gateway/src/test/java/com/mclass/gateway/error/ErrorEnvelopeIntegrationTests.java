@@ -55,7 +55,7 @@ class ErrorEnvelopeIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void fallsBackToThePlatformTextsForCodesTheGatewayDoesNotRephrase() {
-		this.client.post()
+		management().post()
 			.uri("/actuator/health")
 			.header("Accept-Language", "en")
 			.exchange()

@@ -80,7 +80,7 @@ class RedisOutageIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void staysReadySoThatTheLoadBalancerKeepsSendingTraffic() {
-		this.client.get()
+		management().get()
 			.uri("/actuator/health/readiness")
 			.exchange()
 			.expectStatus()

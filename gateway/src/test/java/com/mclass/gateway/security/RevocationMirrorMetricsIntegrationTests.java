@@ -2,21 +2,15 @@ package com.mclass.gateway.security;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import com.mclass.gateway.GatewayIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RevocationMirrorMetricsIntegrationTests extends GatewayIntegrationTest {
 
-	@Autowired
-	WebTestClient client;
-
 	@Test
 	void exposesHowCurrentTheRevocationMirrorIsAndHowOftenItWasBypassed() {
-		String metrics = this.client.get()
+		String metrics = management().get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

@@ -54,20 +54,28 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param runtime the JDK to run it on
 	 * @param jvm JVM options and cache mode
 	 * @param environment added to the launcher's own environment
-	 * @param port the HTTP port it listens on (its readiness probe is there)
+	 * @param port the HTTP port it listens on
 	 * @param logFile receives stdout and stderr
 	 * @param cacheRoot where startup caches live
 	 * @param readyTimeout how long it may take to become ready
+	 * @param managementPort the port of its actuator, where its readiness probe is (the same as {@code port} when
+	 * actuator shares the HTTP port)
 	 */
 	public record Launch(String name, Path jar, JavaRuntime runtime, JvmSettings jvm, Map<String, String> environment,
-			int port, Path logFile, Path cacheRoot, Duration readyTimeout) {
+			int port, Path logFile, Path cacheRoot, Duration readyTimeout, int managementPort) {
 
 		public Launch {
 			environment = Map.copyOf(environment);
 		}
 
+		/** Actuator on the HTTP port. */
+		public Launch(String name, Path jar, JavaRuntime runtime, JvmSettings jvm, Map<String, String> environment,
+				int port, Path logFile, Path cacheRoot, Duration readyTimeout) {
+			this(name, jar, runtime, jvm, environment, port, logFile, cacheRoot, readyTimeout, port);
+		}
+
 		URI readinessProbe() {
-			return URI.create("http://localhost:" + this.port + "/actuator/health/readiness");
+			return URI.create("http://localhost:" + this.managementPort + "/actuator/health/readiness");
 		}
 
 		/** {@code <repo>/<module>}, the directory a developer would start the jar from. */

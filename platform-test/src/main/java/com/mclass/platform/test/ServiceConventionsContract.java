@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,24 +38,40 @@ public abstract class ServiceConventionsContract {
 	@LocalServerPort
 	protected int port;
 
+	/** Actuator's own port (management.server.port; random in tests): probes and metrics, never the public port. */
+	@LocalManagementPort
+	protected int managementPort;
+
 	@Value("${spring.application.name}")
 	protected String applicationName;
 
 	@Autowired
 	protected DataSource dataSource;
 
+	@Autowired
+	private HealthEndpointGroups healthGroups;
+
 	@Test
 	void readinessAndLivenessProbesAreUp() throws Exception {
 		for (String probe : new String[] { "/actuator/health/readiness", "/actuator/health/liveness" }) {
-			HttpResponse<String> response = get(probe, Map.of());
+			HttpResponse<String> response = getManagement(probe);
 			assertThat(response.statusCode()).as(probe).isEqualTo(200);
 			assertThat(json.readTree(response.body()).path("status").asString()).as(probe).isEqualTo("UP");
 		}
 	}
 
 	@Test
+	void readinessIncludesTheDatabase() {
+		// Out of rotation while the database is unreachable: every request of the service needs it.
+		HealthEndpointGroup readiness = this.healthGroups.get("readiness");
+		assertThat(readiness).as("the readiness group").isNotNull();
+		assertThat(readiness.isMember("db")).as("db is a member of the readiness group").isTrue();
+		assertThat(readiness.isMember("readinessState")).isTrue();
+	}
+
+	@Test
 	void prometheusScrapeCarriesTheApplicationTag() throws Exception {
-		HttpResponse<String> response = get("/actuator/prometheus", Map.of());
+		HttpResponse<String> response = getManagement("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes")
 			.contains("application=\"" + this.applicationName + "\"");
@@ -60,9 +79,17 @@ public abstract class ServiceConventionsContract {
 
 	@Test
 	void actuatorEndpointsBeyondProbesAndMetricsAreNotExposed() throws Exception {
-		HttpResponse<String> response = get("/actuator/env", Map.of());
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertEnvelope(response, "NOT_FOUND");
+		assertThat(getManagement("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(getManagement("/actuator/heapdump").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void thePublicPortServesNoActuatorEndpoint() throws Exception {
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness" }) {
+			HttpResponse<String> response = get(path, Map.of());
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertEnvelope(response, "NOT_FOUND");
+		}
 	}
 
 	@Test
@@ -103,6 +130,14 @@ public abstract class ServiceConventionsContract {
 			.GET();
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	protected HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Asserts the error envelope shape with the given code and returns its {@code error} object. */

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +47,9 @@ class AdminNotificationApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -166,7 +170,10 @@ class AdminNotificationApiIntegrationTests {
 		ok(post("/api/admin/notifications/" + id + "/retry", ADMIN));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.outbox.find(id).orElseThrow().status() == EmailStatus.SENT);
 
-		HttpResponse<String> scrape = get("/actuator/prometheus", null);
+		HttpResponse<String> scrape = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(10))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(scrape.body()).contains("mclass_notification_pending{")
 			.contains("mclass_notification_oldest_pending_age_seconds{")

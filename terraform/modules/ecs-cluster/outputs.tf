@@ -3,9 +3,9 @@ output "cluster_name" {
   value       = aws_ecs_cluster.this.name
 }
 
-output "service_names" {
-  description = "ECS service name per module."
-  value       = { for name, service in aws_ecs_service.service : name => service.name }
+output "cluster_arn" {
+  description = "ARN of the ECS cluster."
+  value       = aws_ecs_cluster.this.arn
 }
 
 output "security_group_ids" {
@@ -18,14 +18,14 @@ output "service_namespace" {
   value       = aws_service_discovery_private_dns_namespace.this.name
 }
 
-output "log_groups" {
-  description = "CloudWatch log group per service."
-  value       = { for name, group in aws_cloudwatch_log_group.service : name => group.name }
+output "service_namespace_id" {
+  description = "ID of the Cloud Map namespace (each service stack registers its service in it)."
+  value       = aws_service_discovery_private_dns_namespace.this.id
 }
 
-output "kafka_topics_task_definition" {
-  description = "Task definition of the one-off topic creation task."
-  value       = aws_ecs_task_definition.kafka_topics.arn
+output "kafka_topics_security_group_id" {
+  description = "Security group of the one-off topic task (the brokers admit it)."
+  value       = aws_security_group.kafka_topics.id
 }
 
 output "kafka_topics_run_task" {
@@ -35,9 +35,4 @@ output "kafka_topics_run_task" {
     "--task-definition ${aws_ecs_task_definition.kafka_topics.arn}",
     "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", var.private_subnet_ids)}],securityGroups=[${aws_security_group.kafka_topics.id}],assignPublicIp=DISABLED}'",
   ])
-}
-
-output "kafka_topics_security_group_id" {
-  description = "Security group of the one-off topic task (the brokers admit it)."
-  value       = aws_security_group.kafka_topics.id
 }
