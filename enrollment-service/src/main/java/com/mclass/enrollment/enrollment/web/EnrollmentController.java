@@ -84,7 +84,7 @@ class EnrollmentController {
 			+ "A retry with the same Idempotency-Key and body within 24 h gets the same status and body with "
 			+ "Idempotent-Replayed: true.",
 			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
-					content = @Content(schema = @Schema(implementation = EnrollmentView.class))))
+					content = @Content(schema = @Schema(implementation = EnrolledResponse.class))))
 	ResponseEntity<byte[]> enroll(@PathVariable UUID id, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
 			@RequestBody(required = false) @Valid EnrollRequest body, AuthenticatedUser user) {
 		if (!IdempotentRequest.isWellFormed(idempotencyKey)) {
