@@ -112,8 +112,14 @@ class EnrollmentController {
 	}
 
 	@PutMapping("/api/mclasses/{id}/enrollments/{enrollmentId}")
+	@Operation(summary = "Edit the answers, or cancel (the plan's status change)",
+			description = "{\"answers\": …} edits the answers while APPLIED or WAITLISTED (409 ENROLLMENT_NOT_EDITABLE); "
+					+ "{\"status\": \"CANCELED\"} cancels like DELETE (409 CANCEL_AFTER_START, TRANSITION_NOT_ALLOWED).")
 	ApiResponse<EnrollmentView> editAnswers(@PathVariable UUID id, @PathVariable UUID enrollmentId,
-			@RequestBody @Valid EnrollRequest body, AuthenticatedUser user) {
+			@RequestBody @Valid EnrollmentChangeRequest body, AuthenticatedUser user) {
+		if (body.cancels(this.messages)) {
+			return ApiResponse.ok(EnrollmentView.of(this.canceling.cancel(user.id(), id, enrollmentId, body.reasonOrNull())));
+		}
 		return ApiResponse.ok(EnrollmentView.of(this.editing.edit(user.id(), id, enrollmentId, body.answersOrEmpty())));
 	}
 
