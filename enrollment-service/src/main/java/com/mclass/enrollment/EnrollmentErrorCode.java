@@ -3,7 +3,7 @@ package com.mclass.enrollment;
 import com.mclass.platform.web.ErrorCode;
 
 /**
- * enrollment-service's domain codes (ARCHITECTURE.md §4). Their client-facing texts are {@code error.<CODE>} in the
+ * enrollment-service's domain codes (docs/architecture.md, "HTTP contract"). Their client-facing texts are {@code error.<CODE>} in the
  * message bundles; the default messages here are the English fallback.
  */
 public final class EnrollmentErrorCode {

@@ -89,7 +89,7 @@ public abstract class EnrollmentIntegrationTest {
 	}
 
 	/**
-	 * The invariants of ARCHITECTURE.md §2: counters equal the real counts, nobody beyond capacity, and nobody waiting
+	 * The invariants of docs/architecture.md ("Invariants"): counters equal the real counts, nobody beyond capacity, and nobody waiting
 	 * next to a free seat.
 	 */
 	protected Ledger assertInvariants(UUID classId) {

@@ -5,6 +5,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.cloud.openfeign.FeignClient;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -35,12 +38,23 @@ class EnrollmentServiceArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("com.mclass.enrollment.enrollment..", "com.mclass.enrollment.waitlist..", "com.mclass.enrollment.admin..");
 
-	/** class-service is reached only through the catalog port; nothing else talks HTTP to it. */
+	/**
+	 * The class data the hot path needs comes from class-service only through the catalog port (classcatalog
+	 * implements seat's ClassCatalog). The one other HTTP caller is the admin dashboard's read of every service's
+	 * /internal/stats (admin.ServiceStatsClients), pinned by the rule below.
+	 */
 	@ArchTest
 	static final ArchRule onlyTheCatalogUsesTheClassServiceClient = noClasses().that()
 		.resideOutsideOfPackage("com.mclass.enrollment.classcatalog..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("com.mclass.enrollment.classcatalog..");
+
+	/** HTTP clients of other services are declared in two places only: the catalog port and the dashboard's stats. */
+	@ArchTest
+	static final ArchRule feignClientsLiveInTheCatalogAndTheDashboardOnly = classes().that()
+		.areAnnotatedWith(FeignClient.class)
+		.should()
+		.resideInAnyPackage("com.mclass.enrollment.classcatalog..", "com.mclass.enrollment.admin..");
 
 }

@@ -3,13 +3,18 @@ package com.mclass.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,6 +131,33 @@ public final class TestEvents {
 	/** Blocks until the service's consumers own every partition of both topics, so a publish is consumed at once. */
 	public static void awaitListening(KafkaListenerEndpointRegistry listeners) {
 		ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("notification-events"), 6);
+	}
+
+	/**
+	 * Blocks until notification-service's consumer group has committed every record published to the event topics so
+	 * far: each was handled (inbox and outbox, or dead letter) — the event of a test and every copy of it.
+	 */
+	public static void awaitHandled() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(ENROLLMENT_TOPIC, USER_TOPIC))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.forEach((topic, description) -> description.partitions()
+					.forEach((partition) -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("notification-service")
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS);
+				return ends.entrySet().stream().allMatch((end) -> end.getValue() == 0
+						|| (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+			});
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not wait for the consumer group", ex);
+		}
 	}
 
 	/** Every record on a dead-letter topic so far, read from the start without joining a group. */

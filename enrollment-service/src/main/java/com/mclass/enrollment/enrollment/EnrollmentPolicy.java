@@ -16,9 +16,15 @@ import com.mclass.platform.web.CommonErrorCode;
 import com.mclass.platform.web.ErrorCode;
 
 /**
- * The status rules of ARCHITECTURE.md §2 in one place: which status a new application gets, which transitions are
- * allowed from which status, and what refuses an application before any seat is looked at. The seat-taking
- * statements in {@code SeatLedger} apply {@link #placementFor} atomically on the ledger row.
+ * The status rules (docs/architecture.md, "Status rules") in one place: which status a new application gets, which
+ * transitions are allowed from which status, and what refuses an application before any seat is looked at.
+ * <p>
+ * One exception, on purpose: the placement of a new application is decided on the hot path by the single statement
+ * {@code SeatLedger.ALLOCATE}, which reads and takes the place atomically on the ledger row (see
+ * docs/decisions/0001-one-conditional-update-instead-of-locks.md). That SQL is the rule production runs;
+ * {@link #placementFor} restates it in Java, where a reader looks for the rule (production does not call it), and
+ * {@code SeatLedgerIntegrationTests.theAllocationStatementPlacesExactlyAsEnrollmentPolicySaysInEveryLedgerState}
+ * keeps the two equal in every ledger state on real PostgreSQL.
  */
 public final class EnrollmentPolicy {
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** An enrollment as its owner sees it (ARCHITECTURE.md §4). */
+/** An enrollment as its owner sees it (docs/architecture.md, "HTTP contract"). */
 public record EnrollmentView(UUID id, UUID mclassId, UUID userId, EnrollmentStatus status, Map<String, Object> answers,
 		Integer formVersion, Instant appliedAt, Instant decidedAt, Instant canceledAt, String reason) {
 

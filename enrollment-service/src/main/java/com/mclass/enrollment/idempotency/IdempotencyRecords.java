@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.mclass.enrollment.JdbcValues;
 
 /**
- * Idempotency-Key records (ARCHITECTURE.md §2.1), claimed and written inside the transaction of the request they
+ * Idempotency-Key records (docs/architecture.md, "The hot path"), claimed and written inside the transaction of the request they
  * answer, so a record exists exactly when the outcome it replays committed — a crash rolls both back.
  * <p>
  * "In flight" is a transaction-scoped advisory lock on (user, key) rather than an unfinished row: a concurrent

@@ -49,6 +49,7 @@ public class SeatLedger {
 	 * Seat first, else waitlist, decided in one statement rather than two: with two, a seat freed between them would
 	 * leave an applicant waitlisted next to an empty seat. SET sees the row as it was before the update, so it also
 	 * records which branch was taken; PostgreSQL 15 cannot RETURN the old row, hence last_placement.
+	 * This statement is the placement rule; EnrollmentPolicy.placementFor restates it and a test holds them equal.
 	 */
 	private static final String ALLOCATE = """
 			UPDATE seat_ledger

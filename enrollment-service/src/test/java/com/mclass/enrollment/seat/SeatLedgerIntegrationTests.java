@@ -127,6 +127,51 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		this.jdbc.update("UPDATE seat_ledger SET approved = 0, waitlisted = 0 WHERE class_id = ?", classId);
 	}
 
+	/**
+	 * The allocation statement is the status rule the hot path runs (one statement on the hot row); EnrollmentPolicy
+	 * states the same rule in Java for the places that reason about it. This walks every branch — first come with a
+	 * waitlist, without one, with a zero-place waitlist, review, seats free, seats gone, waitlist gone — on real
+	 * PostgreSQL, each state set on the ledger row and rolled back after the statement ran.
+	 */
+	@Test
+	void theAllocationStatementPlacesExactlyAsEnrollmentPolicySaysInEveryLedgerState() {
+		UUID classId = this.classes.open(Classes.firstCome(2, 2));
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		int checked = 0;
+		Map<String, Integer> outcomes = new HashMap<>();
+		for (SelectionType selectionType : SelectionType.values()) {
+			for (int capacity : new int[] { 0, 2 }) {
+				for (int approved = 0; approved <= capacity; approved++) {
+					for (boolean allowWaitlist : new boolean[] { true, false }) {
+						for (int waitlistCapacity : new int[] { 0, 2 }) {
+							for (int waitlisted = 0; waitlisted <= waitlistCapacity; waitlisted++) {
+								Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(selectionType, approved, capacity,
+										allowWaitlist, waitlisted, waitlistCapacity);
+								String state = String.format("%s approved=%d/%d waitlist(allowed=%s)=%d/%d", selectionType, approved,
+										capacity, allowWaitlist, waitlisted, waitlistCapacity);
+								int[] counters = { capacity, waitlistCapacity, approved, waitlisted };
+								Optional<Placement> placed = transactions.execute((status) -> {
+									status.setRollbackOnly();
+									this.jdbc.update("UPDATE seat_ledger SET selection_type = ?, capacity = ?, waitlist_capacity = ?, "
+											+ "allow_waitlist = ?, approved = ?, waitlisted = ?, applied = 0 WHERE class_id = ?",
+											selectionType.name(), counters[0], counters[1], allowWaitlist, counters[2], counters[3], classId);
+									return this.ledger.allocate(classId);
+								});
+								assertThat(placed.map(EnrollmentStatus::of)).as(state).isEqualTo(expected);
+								outcomes.merge(expected.map(Enum::name).orElse("CLASS_FULL"), 1, Integer::sum);
+								checked++;
+							}
+						}
+					}
+				}
+			}
+		}
+		assertThat(checked).isEqualTo(64);
+		assertThat(outcomes).as("every branch of the rule was reached").containsOnlyKeys("APPROVED", "WAITLISTED", "APPLIED",
+				"CLASS_FULL");
+		assertThat(this.ledger.find(classId).orElseThrow().approved()).as("every state was rolled back").isZero();
+	}
+
 	@Test
 	void aSoldOutClassIsRefusedFromTheFlagUntilASeatIsFreedAnywhere() {
 		UUID classId = this.classes.open(Classes.firstCome(1, 0));

@@ -1,8 +1,12 @@
 package com.mclass.notification.intake;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -39,14 +43,17 @@ class EventIntake {
 
 	private final ObjectProvider<Tracer> tracer;
 
+	private final ObjectProvider<Propagator> propagator;
+
 	EventIntake(Inbox inbox, EmailOutbox outbox, MailTemplates templates, TransactionTemplate transactions,
-			ObjectMapper json, ObjectProvider<Tracer> tracer) {
+			ObjectMapper json, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.transactions = transactions;
 		this.json = json;
 		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/**
@@ -94,18 +101,24 @@ class EventIntake {
 		};
 	}
 
-	/** The span this event is handled in (the Kafka listener's, a child of the producer's), as a W3C traceparent. */
+	/**
+	 * The span this event is handled in (the Kafka listener's, a child of the producer's), as a W3C traceparent written
+	 * by the tracing library's propagator (as platform-events' outbox writes it).
+	 */
 	private String currentTraceparent() {
 		Tracer current = this.tracer.getIfAvailable();
+		Propagator w3c = this.propagator.getIfAvailable();
 		Span span = (current != null) ? current.currentSpan() : null;
-		if (span == null) {
+		if (span == null || w3c == null) {
 			return null;
 		}
 		TraceContext context = span.context();
 		if (context.traceId() == null || context.traceId().isEmpty() || context.traceId().matches("0+")) {
 			return null;
 		}
-		return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
+		Map<String, String> headers = new HashMap<>();
+		w3c.inject(context, headers, Map::put);
+		return headers.get("traceparent");
 	}
 
 	private record Decision(InboxOutcome outcome, Notice notice) {

@@ -28,6 +28,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import com.mclass.notification.NotificationProperties;
+import com.mclass.notification.mail.EmailType;
 
 /**
  * Drains the outbox over SMTP. Each round claims a small batch with a lease and commits, then sends outside any
@@ -104,6 +105,13 @@ class OutboxSender implements SmartLifecycle {
 			.description("How long the oldest unsent email has waited")
 			.baseUnit("seconds")
 			.register(meters);
+		// At zero from the start: a series born with its first failure hides that failure from increase() and rate(),
+		// so an alert on failed emails would miss the first one.
+		for (EmailType type : EmailType.values()) {
+			for (String outcome : new String[] { "mclass.notification.sent", "mclass.notification.failed", "mclass.notification.retried" }) {
+				meters.counter(outcome, "type", type.name());
+			}
+		}
 	}
 
 	/**

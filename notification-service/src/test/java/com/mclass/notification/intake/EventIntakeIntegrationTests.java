@@ -226,7 +226,10 @@ class EventIntakeIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			event.publish();
 		}
+		TestEvents.awaitHandled();
 
+		assertThat(this.jdbc.sql("SELECT outcome FROM processed_event WHERE event_id = ?").param(event.id()).query(String.class).list())
+			.as("the inbox kept the first copy only").containsExactly("EMAIL_QUEUED");
 		theOnlyEmailTo(event.recipient());
 	}
 
@@ -259,6 +262,7 @@ class EventIntakeIntegrationTests {
 		finally {
 			threads.shutdownNow();
 		}
+		TestEvents.awaitHandled();
 
 		theOnlyEmailTo(event.recipient());
 	}
@@ -380,10 +384,16 @@ class EventIntakeIntegrationTests {
 	}
 
 	/** Waits for the email, then makes sure no second one follows. */
-	private static MimeMessage theOnlyEmailTo(String address) throws InterruptedException {
-		await().atMost(Duration.ofSeconds(10)).until(() -> !TestSmtp.to(smtp, address).isEmpty());
-		// Long enough for a duplicate to be handled and sent (polls are 100 ms apart, retries 200 ms).
-		Thread.sleep(500);
+	/**
+	 * The one email to {@code address}, once every outbox row for it has been sent: with nothing pending, no further
+	 * email to it can come, so the count is final without sleeping.
+	 */
+	private MimeMessage theOnlyEmailTo(String address) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.sql(
+				"SELECT count(*) FROM email_outbox WHERE recipient = ? AND status = 'PENDING'").param(address).query(Long.class).single() == 0
+				&& !TestSmtp.to(smtp, address).isEmpty());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM email_outbox WHERE recipient = ?").param(address).query(Long.class).single())
+			.as("outbox rows to %s", address).isEqualTo(1);
 		List<MimeMessage> received = TestSmtp.to(smtp, address);
 		assertThat(received).as("emails to %s", address).hasSize(1);
 		return received.get(0);

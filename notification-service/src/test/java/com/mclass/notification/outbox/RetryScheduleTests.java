@@ -1,16 +1,47 @@
 package com.mclass.notification.outbox;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import com.mclass.notification.NotificationProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The retry schedule notification-service runs with: the one its application.yml and defaults bind to. */
 class RetryScheduleTests {
 
-	private final RetrySchedule plan = new RetrySchedule(
-			List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)));
+	private final RetrySchedule plan = new RetrySchedule(production().retryDelays());
+
+	/** mclass.notification.* as the service binds it: application.yml (no MCLASS_MAIL_RETRY_DELAYS) over the defaults. */
+	private static NotificationProperties production() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		try {
+			new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+				.forEach(environment.getPropertySources()::addLast);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new Binder(ConfigurationPropertySources.get(environment),
+				new org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver(environment))
+			.bindOrCreate("mclass.notification", NotificationProperties.class);
+	}
+
+	@Test
+	void theDefaultsOfTheCodeAreTheSameSchedule() {
+		NotificationProperties defaults = new Binder().bindOrCreate("mclass.notification", NotificationProperties.class);
+		assertThat(defaults.retryDelays()).isEqualTo(production().retryDelays());
+	}
 
 	@Test
 	void waitsFiveMinutesThenFifteenThenAnHour() {

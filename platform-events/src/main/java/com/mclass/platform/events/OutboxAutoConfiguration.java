@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,22 +48,27 @@ public class OutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Outbox outbox(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper, @Value("${spring.application.name}") String source,
-			ObjectProvider<Tracer> tracer, @Lazy ObjectProvider<OutboxRelay> relay) {
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, @Lazy ObjectProvider<OutboxRelay> relay) {
 		ObjectMapper json = jsonMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
-		return new Outbox(new JdbcTemplate(dataSource), json, source, () -> traceparent(tracer.getIfAvailable()),
+		return new Outbox(new JdbcTemplate(dataSource), json, source, () -> traceparent(tracer.getIfAvailable(), propagator.getIfAvailable()),
 				() -> relay.ifAvailable(OutboxRelay::wakeUp), Clock.systemUTC());
 	}
 
-	private static String traceparent(Tracer tracer) {
-		if (tracer == null) {
+	/**
+	 * The current span as a W3C {@code traceparent}, written by the tracing library's own propagator (the same one
+	 * that writes the header on HTTP calls), so no hand-made format can drift from it.
+	 */
+	private static String traceparent(Tracer tracer, Propagator propagator) {
+		if (tracer == null || propagator == null) {
 			return null;
 		}
 		Span span = tracer.currentSpan();
 		if (span == null || span.context().traceId() == null || span.context().traceId().isEmpty()) {
 			return null;
 		}
-		boolean sampled = Boolean.TRUE.equals(span.context().sampled());
-		return "00-" + span.context().traceId() + "-" + span.context().spanId() + (sampled ? "-01" : "-00");
+		Map<String, String> headers = new HashMap<>();
+		propagator.inject(span.context(), headers, Map::put);
+		return headers.get("traceparent");
 	}
 
 	@Configuration(proxyBeanMethods = false)

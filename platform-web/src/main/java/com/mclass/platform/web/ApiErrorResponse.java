@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The error envelope of ARCHITECTURE.md §4:
+ * The error envelope (docs/architecture.md, "HTTP contract"):
  * {@code {"success":false,"error":{"code":"…","message":"…","details"?:[{"field":…,"reason":…}]}}}.
  */
 public record ApiErrorResponse(boolean success, Body error) {

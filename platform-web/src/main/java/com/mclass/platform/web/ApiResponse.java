@@ -3,7 +3,7 @@ package com.mclass.platform.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The success envelope of ARCHITECTURE.md §4: {@code {"success":true,"data":…,"message"?,"code"?,"meta"?}}.
+ * The success envelope (docs/architecture.md, "HTTP contract"): {@code {"success":true,"data":…,"message"?,"code"?,"meta"?}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse<T>(boolean success, T data, String message, String code, Object meta) {

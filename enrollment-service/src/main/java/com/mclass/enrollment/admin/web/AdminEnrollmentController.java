@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mclass.enrollment.admin.AdminDecisions.Decision;
 import com.mclass.enrollment.admin.AdminDecisions;
 import com.mclass.enrollment.admin.EnrollmentExports;
 import com.mclass.enrollment.enrollment.Enrollment;
@@ -72,9 +73,17 @@ class AdminEnrollmentController {
 	}
 
 	@PutMapping("/api/admin/enrollments/{id}")
+	@Operation(summary = "Approve, reject or waitlist an enrollment",
+			description = "The plan's body names the target status; `action` is an alias. 409 CLASS_FULL (no seat to "
+					+ "approve onto), WAITLIST_FULL, TRANSITION_NOT_ALLOWED; 400 naming `status` (and `action` when both "
+					+ "are sent and disagree).")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequest.class),
+			examples = { @ExampleObject(name = "approve (the plan's form)", value = "{\"status\": \"APPROVED\"}"),
+					@ExampleObject(name = "reject with a reason", value = "{\"status\": \"REJECTED\", \"reason\": \"정원이 마감되었습니다\"}"),
+					@ExampleObject(name = "waitlist (action alias)", value = "{\"action\": \"WAITLIST\"}") }))
 	ApiResponse<AdminEnrollmentView> decide(@PathVariable UUID id, @RequestBody @Valid DecisionRequest body, AuthenticatedUser admin) {
-		String reason = (body.reason() != null && !body.reason().isBlank()) ? body.reason().strip() : null;
-		return ApiResponse.ok(AdminEnrollmentView.of(this.decisions.decide(id, body.action(), reason, admin.id())));
+		return ApiResponse.ok(AdminEnrollmentView.of(this.decisions.decide(id, body.decision(this.messages), body.reasonOrNull(),
+				admin.id())));
 	}
 
 	/** CSV for Excel (UTF-8 with BOM), one row per enrollment of the class, one column per question. */
@@ -84,9 +93,6 @@ class AdminEnrollmentController {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enrollments-" + id + ".csv\"");
 		this.exports.write(id, response.getOutputStream());
-	}
-
-	record DecisionRequest(@NotNull Decision action, @Size(max = 500) String reason) {
 	}
 
 	record PageMeta(int page, int size, long totalElements, int totalPages) {

@@ -84,7 +84,7 @@ class EnrollmentController {
 			+ "A retry with the same Idempotency-Key and body within 24 h gets the same status and body with "
 			+ "Idempotent-Replayed: true.",
 			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
-					content = @Content(schema = @Schema(implementation = EnrollmentView.class))))
+					content = @Content(schema = @Schema(implementation = EnrolledResponse.class))))
 	ResponseEntity<byte[]> enroll(@PathVariable UUID id, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
 			@RequestBody(required = false) @Valid EnrollRequest body, AuthenticatedUser user) {
 		if (!IdempotentRequest.isWellFormed(idempotencyKey)) {
@@ -112,8 +112,14 @@ class EnrollmentController {
 	}
 
 	@PutMapping("/api/mclasses/{id}/enrollments/{enrollmentId}")
+	@Operation(summary = "Edit the answers, or cancel (the plan's status change)",
+			description = "{\"answers\": …} edits the answers while APPLIED or WAITLISTED (409 ENROLLMENT_NOT_EDITABLE); "
+					+ "{\"status\": \"CANCELED\"} cancels like DELETE (409 CANCEL_AFTER_START, TRANSITION_NOT_ALLOWED).")
 	ApiResponse<EnrollmentView> editAnswers(@PathVariable UUID id, @PathVariable UUID enrollmentId,
-			@RequestBody @Valid EnrollRequest body, AuthenticatedUser user) {
+			@RequestBody @Valid EnrollmentChangeRequest body, AuthenticatedUser user) {
+		if (body.cancels(this.messages)) {
+			return ApiResponse.ok(EnrollmentView.of(this.canceling.cancel(user.id(), id, enrollmentId, body.reasonOrNull())));
+		}
 		return ApiResponse.ok(EnrollmentView.of(this.editing.edit(user.id(), id, enrollmentId, body.answersOrEmpty())));
 	}
 

@@ -6,13 +6,19 @@ import io.swagger.v3.oas.models.servers.Server;
 
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
+import com.mclass.platform.web.apidocs.ErrorCodeCatalog;
+import com.mclass.platform.web.apidocs.ErrorResponses;
+import com.mclass.platform.web.apidocs.NullableProperties;
+import com.mclass.platform.web.apidocs.PlanPaginationParameters;
 import com.mclass.platform.web.security.AuthenticatedUser;
 
 /**
@@ -35,6 +41,28 @@ public class ApiDocsAutoConfiguration {
 			@Value("${mclass.gateway-url:http://localhost:8080}") String gatewayUrl) {
 		return new OpenAPI().info(new Info().title("MClass " + applicationName).version("v1"))
 			.addServersItem(new Server().url(gatewayUrl).description("MClass gateway"));
+	}
+
+	/** The error envelope and each operation's error statuses (see {@link ErrorResponses}). */
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponses mclassErrorResponses(BeanFactory beanFactory) {
+		java.util.List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+				: java.util.List.of();
+		return new ErrorResponses(ErrorCodeCatalog.scan(packages, getClass().getClassLoader()));
+	}
+
+	/** Record fields that can be null are documented as nullable. */
+	@Bean
+	@ConditionalOnMissingBean
+	NullableProperties mclassNullableProperties() {
+		return new NullableProperties();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PlanPaginationParameters mclassPlanPaginationParameters() {
+		return new PlanPaginationParameters();
 	}
 
 }

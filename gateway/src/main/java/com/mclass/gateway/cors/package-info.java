@@ -1,0 +1,4 @@
+/**
+ * Which browser front ends may call the API.
+ */
+package com.mclass.gateway.cors;
