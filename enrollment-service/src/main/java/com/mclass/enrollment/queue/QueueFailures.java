@@ -29,7 +29,7 @@ class QueueFailures {
 
 	@ExceptionHandler(QueueUnavailable.class)
 	ResponseEntity<ApiErrorResponse> unavailable(QueueUnavailable ex) {
-		log.warn("Answered 503: the waiting room's Redis did not answer ({})", String.valueOf(ex.getCause()));
+		log.warn("Answered 503: {}", ex.getMessage());
 		return ResponseEntity.status(503)
 			.header(HttpHeaders.RETRY_AFTER, "2")
 			.body(ApiErrorResponse.of(CommonErrorCode.SERVICE_UNAVAILABLE.code(),

@@ -8,11 +8,7 @@ import java.util.UUID;
  * also touch two global keys (the set of classes with a line, the ticket index), so the queue needs one Redis
  * primary (ElastiCache with cluster mode off), as the rest of the platform does.
  */
-record QueueKeys(UUID classId) {
-
-	static final String PREFIX = "mclass:queue:";
-
-	static final String ACTIVE_CLASSES = PREFIX + "classes";
+record QueueKeys(String prefix, UUID classId) {
 
 	String state() {
 		return key("state");
@@ -46,24 +42,29 @@ record QueueKeys(UUID classId) {
 		return key("arrivals:" + epochSecond);
 	}
 
-	static String ticketIndex(String ticket) {
-		return PREFIX + "ticket:" + ticket;
+	/** The classes whose line has tickets waiting or admissions open (what the admitters go through). */
+	String activeClasses() {
+		return this.prefix + "classes";
+	}
+
+	String ticketIndex(String ticket) {
+		return this.prefix + "ticket:" + ticket;
 	}
 
 	List<String> forIssue(String ticket) {
-		return List.of(state(), owners(), tickets(), waiting(), admitted(), ACTIVE_CLASSES, ticketIndex(ticket));
+		return List.of(state(), owners(), tickets(), waiting(), admitted(), activeClasses(), ticketIndex(ticket));
 	}
 
 	List<String> forAdmit() {
-		return List.of(state(), waiting(), admitted(), open(), admissionLog(), ACTIVE_CLASSES);
+		return List.of(state(), waiting(), admitted(), open(), admissionLog(), activeClasses());
 	}
 
 	List<String> forGuard(long epochSecond) {
-		return List.of(state(), arrivals(epochSecond), tickets(), admitted(), ACTIVE_CLASSES);
+		return List.of(state(), arrivals(epochSecond), tickets(), admitted(), activeClasses());
 	}
 
 	private String key(String part) {
-		return PREFIX + "{" + this.classId + "}:" + part;
+		return this.prefix + "{" + this.classId + "}:" + part;
 	}
 
 }

@@ -19,12 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admitInterval how often each replica runs the admission step for every class with a line
  * @param protectedRefresh how often each replica reloads the admin-protected classes from the database
  * @param keyTtl how long a class's line is kept in Redis after its last change
+ * @param keyPrefix where the lines live in Redis
  */
 @ConfigurationProperties("mclass.queue")
 public record QueueProperties(@DefaultValue("100") int admissionRate, @DefaultValue("0") int admissionWindow,
 		@DefaultValue("60s") Duration admissionTtl, @DefaultValue("30s") Duration autoHold,
 		@DefaultValue("200ms") Duration admitInterval, @DefaultValue("1s") Duration protectedRefresh,
-		@DefaultValue("24h") Duration keyTtl) {
+		@DefaultValue("24h") Duration keyTtl, @DefaultValue("mclass:queue:") String keyPrefix) {
 
 	public QueueProperties {
 		if (admissionRate < 1) {

@@ -55,7 +55,7 @@ public class WaitingRoom {
 		if (this.protection.isProtected(classId)) {
 			return true;
 		}
-		Object autoUntil = redis(() -> this.redis.opsForHash().get(new QueueKeys(classId).state(), "auto_until"));
+		Object autoUntil = redis(() -> this.redis.opsForHash().get(keys(classId).state(), "auto_until"));
 		return autoUntil != null && Long.parseLong(autoUntil.toString()) > this.clock.millis();
 	}
 
@@ -64,7 +64,7 @@ public class WaitingRoom {
 	 * The line is admitted at once as far as the rate allows, so a short line answers "admitted" right away.
 	 */
 	public Issued issue(UUID classId, UUID studentId) {
-		QueueKeys keys = new QueueKeys(classId);
+		QueueKeys keys = keys(classId);
 		String candidate = Ticket.newTicket();
 		List<?> issued = redis(() -> this.redis.execute(ISSUE, keys.forIssue(candidate), studentId.toString(), candidate,
 				classId.toString(), seconds(this.properties.keyTtl().toSeconds())));
@@ -78,7 +78,7 @@ public class WaitingRoom {
 	 * @throws TicketNotFound when the ticket is not in this class's line or belongs to someone else
 	 */
 	public QueuePlace read(UUID classId, String ticket, UUID studentId) {
-		QueueKeys keys = new QueueKeys(classId);
+		QueueKeys keys = keys(classId);
 		List<?> found = redis(() -> this.redis.execute(READ, List.of(keys.state(), keys.tickets(), keys.admitted()), ticket));
 		if (found == null || found.isEmpty() || !studentId.toString().equals(found.get(0))) {
 			throw new TicketNotFound();
@@ -95,7 +95,7 @@ public class WaitingRoom {
 
 	/** The check in front of enrolling (counts the arrival for auto-activation). */
 	public Verdict guard(UUID classId, UUID studentId, String ticket) {
-		QueueKeys keys = new QueueKeys(classId);
+		QueueKeys keys = keys(classId);
 		long second = this.clock.instant().getEpochSecond();
 		List<?> verdict = redis(() -> this.redis.execute(GUARD, keys.forGuard(second),
 				this.protection.isProtected(classId) ? "1" : "0", String.valueOf(this.properties.admissionRate()),
@@ -106,12 +106,12 @@ public class WaitingRoom {
 
 	/** An admission was used (the enroll was answered): its slot goes to the next in line. The ticket stays valid. */
 	public void used(UUID classId, String ticket) {
-		redis(() -> this.redis.opsForZSet().remove(new QueueKeys(classId).open(), ticket));
+		redis(() -> this.redis.opsForZSet().remove(keys(classId).open(), ticket));
 	}
 
 	/** Runs the admission step of one class; returns how many were admitted. */
 	public long admit(UUID classId) {
-		QueueKeys keys = new QueueKeys(classId);
+		QueueKeys keys = keys(classId);
 		List<?> result = redis(() -> this.redis.execute(ADMIT, keys.forAdmit(), String.valueOf(this.properties.admissionRate()),
 				String.valueOf(this.properties.admissionWindow()), String.valueOf(this.properties.admissionTtl().toMillis()),
 				String.valueOf(this.properties.autoHold().toMillis()), classId.toString(),
@@ -121,20 +121,20 @@ public class WaitingRoom {
 
 	/** The classes whose line has tickets waiting or admissions open. */
 	public Set<String> classesWithALine() {
-		Set<String> members = redis(() -> this.redis.opsForSet().members(QueueKeys.ACTIVE_CLASSES));
+		Set<String> members = redis(() -> this.redis.opsForSet().members(keys(null).activeClasses()));
 		return (members != null) ? members : Set.of();
 	}
 
 	/** Which class a ticket was issued for, if it exists at all (to tell "another class" from "forged"). */
 	public UUID classOf(String ticket) {
-		String classId = redis(() -> this.redis.opsForValue().get(QueueKeys.ticketIndex(ticket)));
+		String classId = redis(() -> this.redis.opsForValue().get(keys(null).ticketIndex(ticket)));
 		return (classId != null) ? UUID.fromString(classId) : null;
 	}
 
 	/** The class's admissions in order, as the admission log recorded them (for audits and the benchmark). */
 	public List<Admission> admissions(UUID classId, String after, int limit) {
 		List<MapRecord<String, Object, Object>> records = redis(() -> this.redis.opsForStream()
-			.range(new QueueKeys(classId).admissionLog(),
+			.range(keys(classId).admissionLog(),
 					(after == null) ? Range.unbounded() : Range.rightUnbounded(Range.Bound.exclusive(after)),
 					Limit.limit().count(limit)));
 		List<Admission> admissions = new ArrayList<>();
@@ -151,7 +151,7 @@ public class WaitingRoom {
 	/** The line's head (last admitted sequence number) and when auto-activation ends, for the live stream. */
 	public Head head(UUID classId) {
 		List<Object> values = redis(
-				() -> this.redis.opsForHash().multiGet(new QueueKeys(classId).state(), List.of("head", "auto_until")));
+				() -> this.redis.opsForHash().multiGet(keys(classId).state(), List.of("head", "auto_until")));
 		long head = (values.get(0) != null) ? Long.parseLong(values.get(0).toString()) : 0;
 		long autoUntil = (values.get(1) != null) ? Long.parseLong(values.get(1).toString()) : 0;
 		return new Head(head, this.protection.isProtected(classId) || autoUntil > this.clock.millis());
@@ -159,7 +159,7 @@ public class WaitingRoom {
 
 	/** The tickets (and their sequence numbers) of these students in the class's line; null for a student without one. */
 	public List<Held> held(UUID classId, List<UUID> students) {
-		QueueKeys keys = new QueueKeys(classId);
+		QueueKeys keys = keys(classId);
 		List<Object> tickets = redis(() -> this.redis.opsForHash()
 			.multiGet(keys.owners(), students.stream().map(UUID::toString).map(Object.class::cast).toList()));
 		List<Object> present = tickets.stream().filter(java.util.Objects::nonNull).toList();
@@ -185,6 +185,10 @@ public class WaitingRoom {
 					(expiry != null) ? expiry.longValue() : -1));
 		}
 		return held;
+	}
+
+	QueueKeys keys(UUID classId) {
+		return new QueueKeys(this.properties.keyPrefix(), classId);
 	}
 
 	int admissionRate() {
