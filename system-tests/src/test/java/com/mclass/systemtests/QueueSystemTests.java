@@ -120,12 +120,13 @@ class QueueSystemTests {
 			for (int i = 0; i < WATCHERS; i++) {
 				LiveStream stream = watchers.get(i);
 				String expected = enrolledAs.get(tokens.get(i));
+				String ticket = ticketOf.get(tokens.get(i));
 				while (expected != null && stream.named("enrollment").isEmpty() && System.currentTimeMillis() < deadline) {
 					Thread.sleep(100);
 				}
 				assertThat(stream.named("availability")).as("watcher %d availability", i).isNotEmpty();
 				assertThat(stream.named("queue")).as("watcher %d queue", i).isNotEmpty();
-				assertThat(stream.named("queue").stream().anyMatch((e) -> e.data().contains("\"ticket\":\"" + ticketOf.get(tokens.get(i)) + "\"")))
+				assertThat(stream.named("queue").stream().anyMatch((e) -> e.data().contains("\"ticket\":\"" + ticket + "\"")))
 					.as("watcher %d saw its own ticket", i)
 					.isTrue();
 				if (expected != null) {
