@@ -19,7 +19,7 @@ import com.mclass.platform.test.RealInfrastructure;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mclass.outbox.poll-interval=100ms", "mclass.enrollment.sold-out-ttl=10s", "logging.level.org.springframework.kafka=warn",
+		properties = { "mclass.outbox.poll-interval=100ms", "mclass.enrollment.sold-out-ttl=10s", "mclass.queue.auto-hold=0", "logging.level.org.springframework.kafka=warn",
 				"logging.level.kafka=warn", "logging.level.state.change.logger=warn" })
 @RealInfrastructure(database = "mclass_enrollment", redis = true, kafka = true, testTokens = true)
 public @interface EnrollmentServiceIntegrationTest {

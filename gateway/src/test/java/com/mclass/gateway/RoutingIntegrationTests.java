@@ -37,6 +37,8 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 			"/api/mclasses/42/enrollments, enrollment-service", //
 			"/api/mclasses/42/enrollments/9, enrollment-service", //
 			"/api/mclasses/42/availability, enrollment-service", //
+			"/api/mclasses/42/queue, enrollment-service", //
+			"/api/mclasses/42/queue/0123abcd, enrollment-service", //
 			"/api/enrollments/my, enrollment-service", //
 			"/api/admin/enrollments, enrollment-service", //
 			"/api/admin/enrollments/9, enrollment-service", //

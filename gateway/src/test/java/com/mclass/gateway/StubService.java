@@ -96,6 +96,10 @@ public final class StubService {
 			if (rawPath.endsWith("/slow")) {
 				sleep(SLOW_ANSWER);
 			}
+			if (rawPath.endsWith("/live")) {
+				streamEvents(exchange);
+				return;
+			}
 			byte[] answer = """
 					{"success":true,"data":{"service":"%s","path":"%s","bodyLength":%d}}"""
 				.formatted(this.name, rawPath, bytes.length)
@@ -109,6 +113,26 @@ public final class StubService {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	/**
+	 * A Server-Sent Events stream: one event at once, a second after {@link #SLOW_ANSWER} (longer than the test's route
+	 * response timeout), then the end. The Last-Event-ID it was asked with is echoed in the first event.
+	 */
+	private static void streamEvents(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			String resumedFrom = String.valueOf(exchange.getRequestHeaders().getFirst("Last-Event-ID"));
+			String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization") != null);
+			out.write(("event: first\ndata: {\"lastEventId\":\"" + resumedFrom + "\",\"token\":" + authorization + "}\n\n")
+				.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			sleep(SLOW_ANSWER);
+			out.write(": heartbeat\n\nid: 7-0\nevent: second\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+			out.flush();
 		}
 	}
 

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * lists every field at fault, the cross-field ones included ({@link ConsistentClassTerms}).
  *
  * @param fee in won (KRW has no minor unit): a whole number
+ * @param rushProtected whether enrolling goes through enrollment-service's waiting room (default false)
  */
 @ConsistentClassTerms
 public record ClassDraft(@NotBlank @Size(max = 200) String title, @Size(max = 5_000) String description,
@@ -26,10 +27,18 @@ public record ClassDraft(@NotBlank @Size(max = 200) String title, @Size(max = 5_
 		Boolean allowWaitlist, Visibility visibility, @Size(max = 200) String location,
 		@PositiveOrZero @Digits(integer = 10, fraction = 0) BigDecimal fee, @JsonProperty("isOnline") Boolean isOnline,
 		SelectionType selectionType, @NotNull Instant recruitStartAt, @NotNull Instant recruitEndAt, @NotNull Instant startAt,
-		@NotNull Instant endAt, @NotNull(groups = Revision.class) @PositiveOrZero Long version) {
+		@NotNull Instant endAt, @NotNull(groups = Revision.class) @PositiveOrZero Long version, Boolean rushProtected) {
 
 	/** Seats and waitlist places per class: far above any real class, low enough to keep counters and tests sane. */
 	public static final int MAX_CAPACITY = 100_000;
+
+	/** A draft that leaves the waiting room off ({@code rushProtected} omitted). */
+	public ClassDraft(String title, String description, Integer capacity, Integer waitlistCapacity, Boolean allowWaitlist,
+			Visibility visibility, String location, BigDecimal fee, Boolean isOnline, SelectionType selectionType,
+			Instant recruitStartAt, Instant recruitEndAt, Instant startAt, Instant endAt, Long version) {
+		this(title, description, capacity, waitlistCapacity, allowWaitlist, visibility, location, fee, isOnline, selectionType,
+				recruitStartAt, recruitEndAt, startAt, endAt, version, null);
+	}
 
 	/** Validation group of a {@code PUT}: the version the edit was based on is required. */
 	public interface Revision {
@@ -42,7 +51,7 @@ public record ClassDraft(@NotBlank @Size(max = 200) String title, @Size(max = 5_
 				(this.visibility != null) ? this.visibility : Visibility.PUBLIC, blankToNull(this.location),
 				(this.fee != null) ? this.fee.longValueExact() : 0, Boolean.TRUE.equals(this.isOnline),
 				(this.selectionType != null) ? this.selectionType : SelectionType.FIRST_COME, this.recruitStartAt,
-				this.recruitEndAt, this.startAt, this.endAt);
+				this.recruitEndAt, this.startAt, this.endAt, Boolean.TRUE.equals(this.rushProtected));
 	}
 
 	private static String blankToNull(String text) {

@@ -63,6 +63,8 @@ public class MClass {
 
 	private Instant deletedAt;
 
+	private boolean rushProtected;
+
 	/** A wrapper, so that Spring Data sees a new entity by its null version and persists instead of merging. */
 	@Version
 	private Long version;
@@ -103,11 +105,17 @@ public class MClass {
 		this.recruitEndAt = terms.recruitEndAt();
 		this.startAt = terms.startAt();
 		this.endAt = terms.endAt();
+		this.rushProtected = terms.rushProtected();
 		this.updatedAt = now;
 	}
 
 	public UUID id() {
 		return this.id;
+	}
+
+	/** Enrolling goes through the waiting room (enrollment-service) even without a rush. */
+	public boolean rushProtected() {
+		return this.rushProtected;
 	}
 
 	public String title() {

@@ -79,6 +79,7 @@ class ClassEventsIntegrationTests {
 		assertThat(data.path("visibility").asString()).isEqualTo("PUBLIC");
 		assertThat(data.path("isOnline").isBoolean()).isTrue();
 		assertThat(data.path("version").asLong()).isZero();
+		assertThat(data.path("rushProtected").asBoolean(true)).as("waiting room off unless asked for").isFalse();
 		for (String window : new String[] { "recruitStartAt", "recruitEndAt", "startAt", "endAt" }) {
 			assertThat(data.path(window).asString()).as(window).isEqualTo(created.data().path(window).asString());
 		}
@@ -109,6 +110,21 @@ class ClassEventsIntegrationTests {
 		assertThat(deleted.path("classId").asString()).isEqualTo(id.toString());
 		assertThat(deleted.path("version").asLong()).isEqualTo(2);
 		assertThat(deleted.path("deletedAt").asString()).isNotBlank();
+	}
+
+	@Test
+	void anAdminPutsAClassBehindTheWaitingRoomAndTakesItOutAgain() {
+		Api.Reply created = this.api.post("/api/mclasses", Api.admin(), with(recruitingClass("대기열"), "rushProtected", true));
+		UUID id = created.id();
+		assertThat(created.data().path("rushProtected").asBoolean()).isTrue();
+		Api.Reply updated = this.api.put("/api/mclasses/" + id, Api.admin(),
+				with(recruitingClass("대기열"), "rushProtected", false, "version", 0));
+		assertThat(updated.data().path("rushProtected").asBoolean(true)).isFalse();
+		assertThat(this.api.get("/api/mclasses/" + id, null).data().path("rushProtected").asBoolean(true)).isFalse();
+
+		List<ConsumerRecord<String, String>> records = eventsOf(id, 2);
+		assertThat(Api.json.readTree(records.get(0).value()).path("data").path("rushProtected").asBoolean()).isTrue();
+		assertThat(Api.json.readTree(records.get(1).value()).path("data").path("rushProtected").asBoolean(true)).isFalse();
 	}
 
 	@Test

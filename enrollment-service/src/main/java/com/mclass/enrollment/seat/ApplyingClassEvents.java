@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +29,13 @@ class ApplyingClassEvents {
 
 	private final JsonMapper json;
 
-	ApplyingClassEvents(JdbcClient jdbc, SeatLedger ledger, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	ApplyingClassEvents(JdbcClient jdbc, SeatLedger ledger, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.json = json;
+		this.events = events;
 	}
 
 	@Transactional
@@ -59,6 +63,7 @@ class ApplyingClassEvents {
 			throw new ClassEvent.MalformedClassEvent("Event " + event.id() + ": " + ex.getMessage(), ex);
 		}
 		this.ledger.adopt(snapshot, event.id());
+		this.events.publishEvent(new ClassAdopted(classId, snapshot.version(), event.data()));
 		if (data.form() != null && data.form().version() != null && data.form().questions() != null) {
 			this.ledger.publishForm(classId, data.form().version(), data.form().questions());
 		}

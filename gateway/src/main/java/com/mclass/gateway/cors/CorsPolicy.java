@@ -18,7 +18,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class CorsPolicy {
 
 	static final List<String> ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key",
-			"Accept-Language", "X-Request-Id");
+			"Accept-Language", "X-Request-Id", "Queue-Ticket", "Last-Event-ID");
 
 	static final List<String> EXPOSED_HEADERS = List.of("X-Request-Id", "Retry-After", "Idempotent-Replayed",
 			"X-RateLimit-Remaining", "X-RateLimit-Replenish-Rate", "X-RateLimit-Burst-Capacity");

@@ -33,6 +33,7 @@ import com.mclass.enrollment.enrollment.Enrollments;
 import com.mclass.enrollment.enrollment.Recipients;
 import com.mclass.enrollment.idempotency.CanonicalJson;
 import com.mclass.enrollment.idempotency.IdempotentRequest;
+import com.mclass.enrollment.queue.QueueGate;
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.ApiResponse;
 import com.mclass.platform.web.CommonErrorCode;
@@ -62,8 +63,11 @@ class EnrollmentController {
 
 	private final JsonMapper json;
 
+	private final QueueGate queue;
+
 	EnrollmentController(Enrolling enrolling, EditingAnswers editing, CancelingEnrollment canceling, Enrollments enrollments,
-			Recipients recipients, ErrorMessages messages, JsonMapper json) {
+			Recipients recipients, ErrorMessages messages, JsonMapper json, QueueGate queue) {
+		this.queue = queue;
 		this.enrolling = enrolling;
 		this.editing = editing;
 		this.canceling = canceling;
@@ -80,17 +84,22 @@ class EnrollmentController {
 	@PostMapping(path = "/api/mclasses/{id}/enrollments", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Enroll in a class", description = "201 with the enrollment (APPROVED, WAITLISTED or APPLIED); "
 			+ "409 CLASS_FULL, ALREADY_ENROLLED, RECRUITMENT_NOT_OPEN, RECRUITMENT_CLOSED, REAPPLY_AFTER_REJECTION, "
-			+ "IDEMPOTENCY_KEY_IN_USE; 403 SIGNUP_INCOMPLETE; 422 IDEMPOTENCY_KEY_REUSED; 400 naming each answer at fault. "
+			+ "IDEMPOTENCY_KEY_IN_USE; 409 QUEUE_REQUIRED while the class's waiting room is active and no admitted Queue-Ticket "
+			+ "is sent (QUEUE_NOT_ADMITTED, QUEUE_TICKET_EXPIRED, QUEUE_TICKET_INVALID, QUEUE_TICKET_OTHER_CLASS for a ticket that "
+			+ "does not admit); 403 SIGNUP_INCOMPLETE; 422 IDEMPOTENCY_KEY_REUSED; 400 naming each answer at fault. "
 			+ "A retry with the same Idempotency-Key and body within 24 h gets the same status and body with "
 			+ "Idempotent-Replayed: true.",
 			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
 					content = @Content(schema = @Schema(implementation = EnrolledResponse.class))))
 	ResponseEntity<byte[]> enroll(@PathVariable UUID id, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
-			@RequestBody(required = false) @Valid EnrollRequest body, AuthenticatedUser user) {
+			@RequestBody(required = false) @Valid EnrollRequest body, AuthenticatedUser user,
+			@RequestHeader(name = QueueGate.HEADER, required = false) String queueTicket) {
 		if (!IdempotentRequest.isWellFormed(idempotencyKey)) {
 			throw new ApiException(CommonErrorCode.VALIDATION_FAILED, null, List.of(new ErrorDetail(IDEMPOTENCY_KEY,
 					this.messages.text("enrollment.reason.idempotencyKey", "must be 1-100 letters, digits, '_', '-', ':' or '.'"))));
 		}
+		// The waiting room first: while it is active only admitted tickets go on to enrolling (409 QUEUE_REQUIRED).
+		String admitted = this.queue.check(id, user.id(), queueTicket);
 		Map<String, Object> answers = (body != null) ? body.answersOrEmpty() : Map.of();
 		Map<String, Object> canonical = new LinkedHashMap<>();
 		canonical.put("answers", answers);
@@ -98,6 +107,9 @@ class EnrollmentController {
 				CanonicalJson.of(this.json, canonical));
 		EnrollOutcome outcome = this.enrolling.enroll(new EnrollCommand(user.id(), user.signupCompleted(), this.recipients.of(user),
 				id, answers, request));
+		if (outcome.response().status() < 500) {
+			this.queue.used(id, admitted);
+		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.response().status()).contentType(MediaType.APPLICATION_JSON);
 		if (outcome.replayed()) {
 			response.header(IDEMPOTENT_REPLAYED, "true");

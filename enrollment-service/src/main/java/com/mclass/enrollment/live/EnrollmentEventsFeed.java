@@ -1,0 +1,85 @@
+package com.mclass.enrollment.live;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the committed enrollment events (Kafka, {@code mclass.enrollment.events}) into live events. One replica handles
+ * each event (consumer group {@code mclass.live.consumer-group}, starting at the latest offset): it appends the event to
+ * the student's short log for the class (once per event id) and publishes it on the Redis channel every replica's
+ * streams listen on. The database is never polled for it.
+ */
+@Component
+class EnrollmentEventsFeed {
+
+	private static final Logger log = LoggerFactory.getLogger(EnrollmentEventsFeed.class);
+
+	private static final DefaultRedisScript<String> RECORD = new DefaultRedisScript<>();
+
+	static {
+		RECORD.setLocation(new ClassPathResource("live/record.lua"));
+		RECORD.setResultType(String.class);
+	}
+
+	private final StringRedisTemplate redis;
+
+	private final LiveProperties properties;
+
+	private final AvailabilityFeed availability;
+
+	private final JsonMapper json;
+
+	EnrollmentEventsFeed(StringRedisTemplate redis, LiveProperties properties, AvailabilityFeed availability, JsonMapper json) {
+		this.redis = redis;
+		this.properties = properties;
+		this.availability = availability;
+		this.json = json;
+	}
+
+	static String logKey(UUID classId, UUID userId) {
+		return "mclass:live:{" + classId + "}:log:" + userId;
+	}
+
+	@KafkaListener(id = "enrollment-live-feed", groupId = "${mclass.live.consumer-group:enrollment-service-live}",
+			topics = "${mclass.enrollment.events-topic:mclass.enrollment.events}",
+			properties = "auto.offset.reset=latest")
+	void on(ConsumerRecord<String, String> record) {
+		try {
+			JsonNode envelope = this.json.readTree(record.value());
+			JsonNode data = envelope.path("data");
+			UUID classId = UUID.fromString(data.path("mclassId").asString());
+			UUID userId = UUID.fromString(data.path("userId").asString());
+			Map<String, Object> event = new LinkedHashMap<>();
+			event.put("eventId", envelope.path("id").asString());
+			event.put("type", envelope.path("type").asString());
+			event.put("enrollmentId", data.path("enrollmentId").asString());
+			event.put("status", data.path("status").asString());
+			event.put("previousStatus", data.path("previousStatus").isNull() ? null : data.path("previousStatus").asString(null));
+			event.put("reason", data.path("reason").isNull() ? null : data.path("reason").asString(null));
+			event.put("occurredAt", data.path("occurredAt").asString(envelope.path("time").asString(null)));
+			this.redis.execute(RECORD, List.of("mclass:live:seen:" + envelope.path("id").asString(), logKey(classId, userId)),
+					this.json.writeValueAsString(event), this.properties.channel(), classId.toString(), userId.toString(),
+					String.valueOf(this.properties.logTtl().toSeconds()), String.valueOf(this.properties.logLength()));
+			this.availability.changed(classId);
+		}
+		catch (RuntimeException ex) {
+			// Live updates are a convenience: a lost one never blocks the topic (the status is in GET …/enrollments).
+			log.warn("Enrollment event at offset {} not turned into a live event: {}", record.offset(), ex.toString());
+		}
+	}
+
+}

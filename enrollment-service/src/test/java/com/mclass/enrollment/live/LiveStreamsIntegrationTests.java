@@ -1,0 +1,118 @@
+package com.mclass.enrollment.live;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.mclass.enrollment.Api;
+import com.mclass.enrollment.Classes;
+import com.mclass.enrollment.EnrollmentIntegrationTest;
+import com.mclass.enrollment.queue.RushProtection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	@Autowired
+	RushProtection protection;
+
+	@Autowired
+	LiveStreams streams;
+
+	@Test
+	void aStudentSeesSeatsAndTheirOwnStatusAsTheyChangeAndAStrangerOnlyTheSeats() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(1, 1));
+		UUID studentId = UUID.randomUUID();
+		try (SseClient mine = SseClient.open(url(classId), student(studentId), null);
+				SseClient anonymous = SseClient.open(url(classId), null, null)) {
+			assertThat(mine.status).isEqualTo(200);
+			assertThat(mine.contentType).startsWith("text/event-stream");
+			SseClient.Event initial = anonymous.next((e) -> e.name().equals("availability"), WAIT);
+			assertThat(json(initial).path("seatsLeft").asInt()).isEqualTo(1);
+			assertThat(mine.next((e) -> e.name().equals("availability"), WAIT)).isNotNull();
+
+			long committed = System.currentTimeMillis();
+			assertThat(enroll(classId, student(studentId), "{}").status()).isEqualTo(201);
+			SseClient.Event status = mine.next((e) -> e.name().equals("enrollment"), WAIT);
+			assertThat(status).isNotNull();
+			assertThat(status.id()).matches("\\d+-\\d+");
+			assertThat(json(status).path("status").asString()).isEqualTo("APPROVED");
+			assertThat(json(status).path("type").asString()).isEqualTo("ENROLLMENT_APPROVED");
+			assertThat(status.receivedAt() - committed).as("commit to client").isLessThan(5_000);
+
+			SseClient.Event seats = anonymous.next((e) -> e.name().equals("availability") && json(e).path("seatsLeft").asInt() == 0, WAIT);
+			assertThat(seats).isNotNull();
+			assertThat(json(seats).path("waitlistLeft").asInt()).isEqualTo(1);
+			assertThat(anonymous.next((e) -> e.name().equals("enrollment"), Duration.ofSeconds(1))).isNull();
+		}
+	}
+
+	@Test
+	void lastEventIdResumesWithoutLosingAStatusEvent() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(5, 0));
+		UUID studentId = UUID.randomUUID();
+		String firstId;
+		try (SseClient stream = SseClient.open(url(classId), student(studentId), null)) {
+			Api.Response enrolled = enroll(classId, student(studentId), "{}");
+			firstId = stream.next((e) -> e.name().equals("enrollment"), WAIT).id();
+			// The stream drops; meanwhile the student cancels.
+			stream.close();
+			assertThat(cancel(classId, UUID.fromString(enrolled.data().path("id").asString()), student(studentId)).status())
+				.isEqualTo(200);
+		}
+		Thread.sleep(2_000);
+		try (SseClient resumed = SseClient.open(url(classId), student(studentId), firstId)) {
+			SseClient.Event missed = resumed.next((e) -> e.name().equals("enrollment"), WAIT);
+			assertThat(missed).isNotNull();
+			assertThat(json(missed).path("status").asString()).isEqualTo("CANCELED");
+			assertThat(missed.id()).isNotEqualTo(firstId);
+		}
+		try (SseClient fresh = SseClient.open(url(classId), student(studentId), null)) {
+			assertThat(json(fresh.next((e) -> e.name().equals("enrollment"), WAIT)).path("status").asString())
+				.as("without Last-Event-ID: the latest status").isEqualTo("CANCELED");
+		}
+	}
+
+	@Test
+	void aStudentInTheLineSeesTheirPlace() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(5, 0).set("rushProtected", true));
+		Classes.eventually(() -> {
+			this.protection.reload();
+			return this.protection.isProtected(classId);
+		});
+		UUID studentId = UUID.randomUUID();
+		String ticket = this.api.post("/api/mclasses/" + classId + "/queue").token(student(studentId)).send().data().path("ticket").asString();
+		try (SseClient stream = SseClient.open(url(classId), student(studentId), null)) {
+			SseClient.Event place = stream.next((e) -> e.name().equals("queue"), WAIT);
+			assertThat(place).isNotNull();
+			JsonNode view = json(place);
+			assertThat(view.path("active").asBoolean()).isTrue();
+			assertThat(view.path("ticket").asString()).isEqualTo(ticket);
+			assertThat(view.path("admitted").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
+	void streamsOfAnUnknownClassOrWithAMalformedResumePointAreRefused() throws Exception {
+		assertThat(this.api.get("/api/mclasses/" + UUID.randomUUID() + "/live").send().status()).isEqualTo(404);
+		UUID classId = this.classes.open(Classes.firstCome(5, 0));
+		Api.Response bad = this.api.get("/api/mclasses/" + classId + "/live").header("Last-Event-ID", "drop table").send();
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(this.api.get("/api/mclasses/not-a-uuid/live").send().status()).isEqualTo(400);
+	}
+
+	private String url(UUID classId) {
+		return "http://127.0.0.1:" + this.port + "/api/mclasses/" + classId + "/live";
+	}
+
+	private static JsonNode json(SseClient.Event event) {
+		return Api.json.readTree(event.data());
+	}
+
+}
