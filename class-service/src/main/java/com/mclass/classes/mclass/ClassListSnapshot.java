@@ -38,7 +38,7 @@ public class ClassListSnapshot {
 
 	private static final String COLUMNS = "id, title, description, capacity, waitlist_capacity, allow_waitlist, visibility, "
 			+ "location, fee, is_online, selection_type, recruit_start_at, recruit_end_at, start_at, end_at, created_by, "
-			+ "created_at, updated_at, version";
+			+ "created_at, updated_at, version, rush_protected";
 
 	/** PostgreSQL orders uuids by their bytes: unsigned, most significant half first. */
 	static final Comparator<UUID> UUID_ORDER = (a, b) -> {
@@ -192,7 +192,8 @@ public class ClassListSnapshot {
 							rs.getBoolean("is_online"), SelectionType.valueOf(rs.getString("selection_type")), recruitStartAt,
 							recruitEndAt, instant(rs.getTimestamp("start_at")), instant(rs.getTimestamp("end_at")),
 							RecruitState.at(now, recruitStartAt, recruitEndAt), rs.getObject("created_by", UUID.class),
-							instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("version"));
+							instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("version"),
+							rs.getBoolean("rush_protected"));
 				});
 		Map<String, List<ClassView>> sorted = new HashMap<>();
 		ORDERS.forEach((field, key) -> {
