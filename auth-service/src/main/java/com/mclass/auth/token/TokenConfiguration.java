@@ -26,6 +26,9 @@ import com.mclass.platform.web.security.VerifiedTokenCache;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+	/** How application.yml marks its development defaults of service-client secrets. */
+	static final String DEV_SECRET_PREFIX = "dev-only-";
+
 	@Bean
 	SigningKeys signingKeys(TokenProperties properties, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
 			Environment environment) {
@@ -45,13 +48,29 @@ class TokenConfiguration {
 		}
 	}
 
+	/** The documented development secrets of service clients open every /internal/** endpoint: local profile only. */
+	static void requireOwnSecretsOutsideLocal(ServiceClientProperties clients, Environment environment) {
+		if (LocalProfile.isActive(environment)) {
+			return;
+		}
+		clients.clients().forEach((client, secret) -> {
+			if (secret != null && secret.startsWith(DEV_SECRET_PREFIX)) {
+				throw new IllegalStateException("Service client '" + client + "' uses its development secret: set its own "
+						+ "secret (e.g. MCLASS_SERVICE_SECRET_ENROLLMENT, `openssl rand -base64 32`, the same value in the "
+						+ "calling service). Development secrets are allowed only with the '" + LocalProfile.NAME + "' profile.");
+			}
+		});
+	}
+
 	@Bean
 	AccessTokens accessTokens(SigningKeys keys, MclassSecurityProperties security, TokenProperties properties, Clock clock) {
 		return new AccessTokens(keys, security, properties.accessTokenTtl(), clock);
 	}
 
 	@Bean
-	ServiceTokens serviceTokens(SigningKeys keys, MclassSecurityProperties security, ServiceClientProperties clients, Clock clock) {
+	ServiceTokens serviceTokens(SigningKeys keys, MclassSecurityProperties security, ServiceClientProperties clients, Clock clock,
+			Environment environment) {
+		requireOwnSecretsOutsideLocal(clients, environment);
 		return new ServiceTokens(keys, security, clients, clock);
 	}
 
