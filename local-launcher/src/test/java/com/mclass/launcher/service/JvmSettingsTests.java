@@ -13,12 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JvmSettingsTests {
 
 	@Test
-	void hotPathServicesGetTheFullJitAfterTheDefaultsAndBeforeTheUsersOptions() {
+	void hotPathServicesGetALargerHeapAfterTheDefaultsAndBeforeTheUsersOptions() {
 		JvmSettings settings = JvmSettings.fromEnvironment(Map.of("MCLASS_JAVA_OPTS", "-Xmx1g -Dfoo=bar"));
 
-		assertThat(settings.forHotPath().options()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Xss512k", "-Xmx384m", "-XX:TieredStopAtLevel=4", "-Xmx512m", "-Xmx1g", "-Dfoo=bar");
-		assertThat(settings.options()).doesNotContain("-XX:TieredStopAtLevel=4");
+		assertThat(settings.forHotPath().options()).containsExactly("-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
+				"-Xmx512m", "-Xmx1g", "-Dfoo=bar");
+		assertThat(settings.options()).doesNotContain("-Xmx512m");
+	}
+
+	@Test
+	void everyServiceRunsWithTheFullTieredJit() {
+		JvmSettings settings = JvmSettings.fromEnvironment(Map.of());
+
+		assertThat(settings.options()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
+		assertThat(settings.forHotPath().options()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
 	}
 
 	@Test
