@@ -122,6 +122,27 @@ class LocalPlatformTests {
 	}
 
 	@Test
+	void killsOneServiceWithSigkillAndRestartsItOnItsPortWhileTheOthersRunOn() throws Exception {
+		try (LocalPlatform platform = LocalPlatform.start(this.spec)) {
+			long before = platform.pid(PlatformService.ENROLLMENT);
+			URI enrollment = platform.serviceUrl(PlatformService.ENROLLMENT);
+
+			platform.kill(PlatformService.ENROLLMENT);
+
+			assertThat(platform.isRunning(PlatformService.ENROLLMENT)).isFalse();
+			assertThat(LocalPorts.isFree(enrollment.getPort())).isTrue();
+			assertThat(platform.isRunning(PlatformService.GATEWAY)).isTrue();
+
+			Duration ready = platform.restart(PlatformService.ENROLLMENT);
+
+			assertThat(ready).isPositive();
+			assertThat(platform.isRunning(PlatformService.ENROLLMENT)).isTrue();
+			assertThat(platform.pid(PlatformService.ENROLLMENT)).isNotEqualTo(before);
+			assertThat(environmentOf(enrollment).get("SERVER_PORT").asString()).isEqualTo(String.valueOf(enrollment.getPort()));
+		}
+	}
+
+	@Test
 	void stopsEverythingAndShowsTheLogWhenAServiceFailsToStart() {
 		PlatformSpec.Ports ports = PlatformSpec.Ports.allFree();
 		for (PlatformService service : PlatformService.values()) {
