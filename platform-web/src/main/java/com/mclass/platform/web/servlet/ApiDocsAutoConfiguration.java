@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.mclass.platform.web.apidocs.ErrorCodeCatalog;
 import com.mclass.platform.web.apidocs.ErrorResponses;
+import com.mclass.platform.web.apidocs.InternalPathsHidden;
 import com.mclass.platform.web.apidocs.NullableProperties;
 import com.mclass.platform.web.apidocs.PlanPaginationParameters;
 import com.mclass.platform.web.security.AuthenticatedUser;
@@ -57,6 +58,13 @@ public class ApiDocsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NullableProperties mclassNullableProperties() {
 		return new NullableProperties();
+	}
+
+	/** The documents describe what clients can call through the gateway: not /internal/**. */
+	@Bean
+	@ConditionalOnMissingBean
+	InternalPathsHidden mclassInternalPathsHidden() {
+		return new InternalPathsHidden();
 	}
 
 	@Bean

@@ -89,6 +89,11 @@ class ApiDocumentsTests {
 	}
 
 	@Test
+	void pathsTheGatewayNeverRoutesAreLeftOut() throws Exception {
+		assertThat(document().path("paths").propertyNames()).contains("/shelves").doesNotContain("/internal/shelves");
+	}
+
+	@Test
 	void listsDocumentThePlansLimitBesideSize() throws Exception {
 		JsonNode parameters = document().path("paths").path("/shelves").path("get").path("parameters");
 		assertThat(parameters.valueStream().map((parameter) -> parameter.path("name").asString()).toList()).contains("page", "size",
@@ -147,6 +152,11 @@ class ApiDocumentsTests {
 		@PutMapping("/shelves/{id}")
 		ApiResponse<Shelf> rename(@PathVariable long id, @RequestBody @Valid ShelfRequest request) {
 			return ApiResponse.ok(new Shelf(id, request.label(), 0, null, null));
+		}
+
+		@GetMapping("/internal/shelves")
+		Map<String, Object> internal() {
+			return Map.of();
 		}
 
 		@GetMapping("/shelves/{id}/meta")
