@@ -36,6 +36,8 @@ COPY notification-service/pom.xml notification-service/
 COPY local-launcher/pom.xml local-launcher/
 COPY system-tests/pom.xml system-tests/
 COPY load-tests/pom.xml load-tests/
+COPY load-tests/floor-gateway/pom.xml load-tests/floor-gateway/
+COPY load-tests/floor-endpoint/pom.xml load-tests/floor-endpoint/
 # The shared libraries (every service builds against some of them; -am picks the ones it needs).
 COPY platform-web/src/ platform-web/src/
 COPY platform-test/src/ platform-test/src/

@@ -12,6 +12,8 @@ locals {
   generated_secrets = {
     "admin-password"   = { length = 32, description = "password of the bootstrap administrator" }
     "redis-auth-token" = { length = 48, description = "ElastiCache AUTH token" }
+    # read by auth-service (which issues service tokens) and enrollment-service (which asks for them)
+    "service-secret-enrollment" = { length = 48, description = "enrollment-service's client secret for service tokens" }
   }
   operator_secrets = toset([
     "jwt-signing-key",

@@ -58,7 +58,7 @@ run "plans_the_shared_stack_in_a_fresh_account" {
   }
 
   assert {
-    condition     = length(aws_secretsmanager_secret_version.generated) == 2 && !contains(keys(aws_secretsmanager_secret_version.generated), "jwt-signing-key")
+    condition     = length(aws_secretsmanager_secret_version.generated) == 3 && !contains(keys(aws_secretsmanager_secret_version.generated), "jwt-signing-key")
     error_message = "the JWT signing key is put by an operator, never generated into the state"
   }
 }

@@ -71,15 +71,16 @@ override_data {
         "notification-service" = "arn:aws:ecr:ap-northeast-2:123456789012:repository/mclass/notification-service"
       }
       secret_arns = {
-        "admin-password"       = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/admin-password-AAAAAA"
-        "redis-auth-token"     = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/redis-auth-token-AAAAAA"
-        "jwt-signing-key"      = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/jwt-signing-key-AAAAAA"
-        "google-client-id"     = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/google-client-id-AAAAAA"
-        "google-client-secret" = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/google-client-secret-AAAAAA"
-        "kakao-client-id"      = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/kakao-client-id-AAAAAA"
-        "kakao-client-secret"  = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/kakao-client-secret-AAAAAA"
-        "naver-client-id"      = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/naver-client-id-AAAAAA"
-        "naver-client-secret"  = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/naver-client-secret-AAAAAA"
+        "admin-password"            = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/admin-password-AAAAAA"
+        "redis-auth-token"          = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/redis-auth-token-AAAAAA"
+        "service-secret-enrollment" = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/service-secret-enrollment-AAAAAA"
+        "jwt-signing-key"           = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/jwt-signing-key-AAAAAA"
+        "google-client-id"          = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/google-client-id-AAAAAA"
+        "google-client-secret"      = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/google-client-secret-AAAAAA"
+        "kakao-client-id"           = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/kakao-client-id-AAAAAA"
+        "kakao-client-secret"       = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/kakao-client-secret-AAAAAA"
+        "naver-client-id"           = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/naver-client-id-AAAAAA"
+        "naver-client-secret"       = "arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:mclass/prod/naver-client-secret-AAAAAA"
       }
       template_vars = {
         service_namespace       = "mclass.internal"
