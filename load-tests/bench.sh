@@ -167,11 +167,12 @@ num() { local v; v="$(value "$1" "$2")"; echo "${v:-0}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
-# students <n>: $OUT/tokens.txt (n tokens), logins.txt, filler.txt — fresh (< 10 min old, tokens live 15 min) and
+# students <n>: $OUT/tokens.txt (n tokens), logins.txt, filler.txt — fresh (< 5 min old: access tokens live 15 min,
+# and the longest stretch between this check and the last request using them is a seats run with its email waits) and
 # not superseded by a later sign-in of the same students (the Gatling rush refreshes their sessions)
 students() {
   local n=$1 tokens="$OUT/tokens.txt" sessions="$TARGET/bench-sessions.csv"
-  if [[ -f "$tokens" && $(wc -l <"$tokens") -ge $n && -z "$(find "$tokens" -mmin +10)" ]] \
+  if [[ -f "$tokens" && $(wc -l <"$tokens") -ge $n && -z "$(find "$tokens" -mmin +5)" ]] \
     && { [[ ! -f "$sessions" ]] || [[ ! "$sessions" -nt "$tokens" ]]; }; then
     return
   fi
@@ -180,8 +181,12 @@ students() {
   grep -E "registered|ready \(" "$OUT/students.log" | tail -2 || true
   touch "$tokens"
 }
-# first_tokens <n> <file>: the first n tokens
-first_tokens() { head -n "$1" "$OUT/tokens.txt" >"$2"; }
+# fresh_tokens <n> <file>: the first n tokens, fetched again first when no longer fresh; called right before each
+# fixed-population run, since waiting for a quiet platform in between can take minutes
+fresh_tokens() {
+  students "$1"
+  head -n "$1" "$OUT/tokens.txt" >"$2"
+}
 new_class() { # new_class <capacity> <waitlist> <title> [filler]: prints the id
   local id
   id="$(tool class "$@" 2>&1 | tee -a "$OUT/setup.log" | sed -n 's/^class_id=//p')"
@@ -219,8 +224,6 @@ cpu_snapshot() { # cpu_snapshot <file>: "pid component ticks" per process, "mach
           if [[ -z "$component" ]]; then
             cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
             case "$cmd" in
-              *floor-gateway*) component=floor-gateway ;;
-              *floor-endpoint*) component=floor-endpoint ;;
               *BenchTool*) component=bench-tool ;;
               *) component=other-java ;; # another platform or build on the same machine
             esac
@@ -344,11 +347,13 @@ row_floor() {
   "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$HERE/floor-endpoint/target/floor-endpoint.jar" \
     "--server.port=$endpoint_port" >"$OUT/floor-endpoint.log" 2>&1 &
   FLOOR_PIDS+=($!)
+  PLATFORM_PIDS[$!]=floor-endpoint
   "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$HERE/floor-gateway/target/floor-gateway.jar" \
     "--server.port=$gateway_port_floor" "--FLOOR_ENDPOINT_URL=http://127.0.0.1:$endpoint_port" \
     "--FLOOR_JWKS_URI=http://127.0.0.1:$auth_port/.well-known/jwks.json" \
     >"$OUT/floor-gateway.log" 2>&1 &
   FLOOR_PIDS+=($!)
+  PLATFORM_PIDS[$!]=floor-gateway
   token="$(head -1 "$OUT/tokens.txt")"
   deadline=$((SECONDS + 120))
   status=0
@@ -427,15 +432,16 @@ run_pgbench() { # run_pgbench <scripts…>
 row_seats() {
   students "$students"
   local tokens="$OUT/seats-tokens.txt" gw_class direct_class
-  first_tokens "$seats_students" "$tokens"
   step "seats: two classes with room for everyone (capacity 100,000), $seats_students students each (once), gateway then direct"
   gw_class="$(new_class 100000 0 "Bench seats gateway $run_id")"
   direct_class="$(new_class 100000 0 "Bench seats direct $run_id")"
   quiet
+  fresh_tokens "$seats_students" "$tokens"
   measure seats-gw "$GATEWAY" "$connections" 300 BENCH_METHOD=POST "BENCH_PATH=$(enroll_path "$gw_class")" \
     "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=seats-gw-$run_id" BENCH_ONCE=1
   step "seats: waiting until the gateway run's emails are sent"
   quiet
+  fresh_tokens "$seats_students" "$tokens"
   measure seats-direct "http://127.0.0.1:$enrollment_port" "$connections" 300 BENCH_METHOD=POST \
     "BENCH_PATH=$(enroll_path "$direct_class")" "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=seats-direct-$run_id" BENCH_ONCE=1
   quiet
@@ -464,10 +470,10 @@ rush_broken=0
 row_rush() {
   students "$rush_students"
   local tokens="$OUT/rush-tokens.txt" class_id file="$OUT/rush-wrk.txt"
-  first_tokens "$rush_students" "$tokens"
   step "rush (wrk): a first-come class of 200 + 100 waitlist, $rush_students students over $connections keep-alive connections, 10 % replaying"
   class_id="$(new_class 200 100 "Bench rush $run_id")"
   quiet
+  fresh_tokens "$rush_students" "$tokens"
   measure rush-wrk "$GATEWAY" "$connections" 300 BENCH_METHOD=POST "BENCH_PATH=$(enroll_path "$class_id")" \
     "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=rush-$run_id" BENCH_REPLAY_SHARE=0.10
   tool verdict "$class_id" >"$OUT/rush-verdict.txt" 2>>"$OUT/setup.log" || true
