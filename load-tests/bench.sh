@@ -372,9 +372,20 @@ row_floor() {
   local path
   path="$(enroll_path "$(cat /proc/sys/kernel/random/uuid)")"
   local request=(BENCH_METHOD=POST "BENCH_PATH=$path" "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$OUT/tokens.txt" "BENCH_KEYS=floor-$run_id")
-  # both JVMs start cold here, while the platform has been serving for a while: three warm-ups' worth
-  step "floor: warm-up $((warmup * 3)) s, then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
-  measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$((warmup * 3))" "${request[@]}"
+  # Both JVMs start cold here, while the platform has served for a while: warm-up runs until the rate stops rising
+  # (less than 10 % more than the run before, at least three runs) or for 60 s at most.
+  step "floor: warm-up until the rate settles (${warmup} s runs, 60 s at most), then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
+  local warmed=0 last=0 rate
+  while ((warmed < 60)); do
+    measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$warmup" "${request[@]}"
+    rate="$(num "$OUT/floor-warmup.txt" rps)"
+    warmed=$((warmed + warmup))
+    echo "  warm-up: $(round "$rate")/s"
+    if ((warmed >= 3 * warmup)) && awk -v r="$rate" -v l="$last" 'BEGIN { exit !(r <= l * 1.1) }'; then
+      break
+    fi
+    last="$rate"
+  done
   measure floor "http://127.0.0.1:$gateway_port_floor" "$connections" "$seconds" "${request[@]}"
   measure floor-endpoint "http://127.0.0.1:$endpoint_port" "$connections" "$seconds" "${request[@]}"
   stop_floor
