@@ -102,8 +102,9 @@ done
 for number in "$students" "$seats_students" "$rush_students" "$seconds" "$warmup" "$signin_seconds" "$pgbench_seconds"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "✗ Not a number: '$number'." >&2; exit 2; }
 done
-((seats_students <= students)) || students=$seats_students
-((rush_students <= students)) || students=$rush_students
+# the token file serves every row: as many students as the largest population among the rows that run
+[[ " ${rows[*]} " != *" seats "* ]] || ((seats_students <= students)) || students=$seats_students
+[[ " ${rows[*]} " != *" rush "* ]] || ((rush_students <= students)) || students=$rush_students
 
 # ---- preconditions ----------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null; then
