@@ -102,8 +102,9 @@ done
 for number in "$students" "$seats_students" "$rush_students" "$seconds" "$warmup" "$signin_seconds" "$pgbench_seconds"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "✗ Not a number: '$number'." >&2; exit 2; }
 done
-((seats_students <= students)) || students=$seats_students
-((rush_students <= students)) || students=$rush_students
+# the token file serves every row: as many students as the largest population among the rows that run
+[[ " ${rows[*]} " != *" seats "* ]] || ((seats_students <= students)) || students=$seats_students
+[[ " ${rows[*]} " != *" rush "* ]] || ((rush_students <= students)) || students=$rush_students
 
 # ---- preconditions ----------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null; then
@@ -167,11 +168,12 @@ num() { local v; v="$(value "$1" "$2")"; echo "${v:-0}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
-# students <n>: $OUT/tokens.txt (n tokens), logins.txt, filler.txt — fresh (< 10 min old, tokens live 15 min) and
+# students <n>: $OUT/tokens.txt (n tokens), logins.txt, filler.txt — fresh (< 5 min old: access tokens live 15 min,
+# and the longest stretch between this check and the last request using them is a seats run with its email waits) and
 # not superseded by a later sign-in of the same students (the Gatling rush refreshes their sessions)
 students() {
   local n=$1 tokens="$OUT/tokens.txt" sessions="$TARGET/bench-sessions.csv"
-  if [[ -f "$tokens" && $(wc -l <"$tokens") -ge $n && -z "$(find "$tokens" -mmin +10)" ]] \
+  if [[ -f "$tokens" && $(wc -l <"$tokens") -ge $n && -z "$(find "$tokens" -mmin +5)" ]] \
     && { [[ ! -f "$sessions" ]] || [[ ! "$sessions" -nt "$tokens" ]]; }; then
     return
   fi
@@ -180,8 +182,12 @@ students() {
   grep -E "registered|ready \(" "$OUT/students.log" | tail -2 || true
   touch "$tokens"
 }
-# first_tokens <n> <file>: the first n tokens
-first_tokens() { head -n "$1" "$OUT/tokens.txt" >"$2"; }
+# fresh_tokens <n> <file>: the first n tokens, fetched again first when no longer fresh; called right before each
+# fixed-population run, since waiting for a quiet platform in between can take minutes
+fresh_tokens() {
+  students "$1"
+  head -n "$1" "$OUT/tokens.txt" >"$2"
+}
 new_class() { # new_class <capacity> <waitlist> <title> [filler]: prints the id
   local id
   id="$(tool class "$@" 2>&1 | tee -a "$OUT/setup.log" | sed -n 's/^class_id=//p')"
@@ -219,8 +225,6 @@ cpu_snapshot() { # cpu_snapshot <file>: "pid component ticks" per process, "mach
           if [[ -z "$component" ]]; then
             cmd="$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null)" || continue
             case "$cmd" in
-              *floor-gateway*) component=floor-gateway ;;
-              *floor-endpoint*) component=floor-endpoint ;;
               *BenchTool*) component=bench-tool ;;
               *) component=other-java ;; # another platform or build on the same machine
             esac
@@ -344,11 +348,13 @@ row_floor() {
   "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$HERE/floor-endpoint/target/floor-endpoint.jar" \
     "--server.port=$endpoint_port" >"$OUT/floor-endpoint.log" 2>&1 &
   FLOOR_PIDS+=($!)
+  PLATFORM_PIDS[$!]=floor-endpoint
   "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$HERE/floor-gateway/target/floor-gateway.jar" \
     "--server.port=$gateway_port_floor" "--FLOOR_ENDPOINT_URL=http://127.0.0.1:$endpoint_port" \
     "--FLOOR_JWKS_URI=http://127.0.0.1:$auth_port/.well-known/jwks.json" \
     >"$OUT/floor-gateway.log" 2>&1 &
   FLOOR_PIDS+=($!)
+  PLATFORM_PIDS[$!]=floor-gateway
   token="$(head -1 "$OUT/tokens.txt")"
   deadline=$((SECONDS + 120))
   status=0
@@ -367,9 +373,20 @@ row_floor() {
   local path
   path="$(enroll_path "$(cat /proc/sys/kernel/random/uuid)")"
   local request=(BENCH_METHOD=POST "BENCH_PATH=$path" "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$OUT/tokens.txt" "BENCH_KEYS=floor-$run_id")
-  # both JVMs start cold here, while the platform has been serving for a while: three warm-ups' worth
-  step "floor: warm-up $((warmup * 3)) s, then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
-  measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$((warmup * 3))" "${request[@]}"
+  # Both JVMs start cold here, while the platform has served for a while: warm-up runs until the rate stops rising
+  # (less than 10 % more than the run before, at least three runs) or for 60 s at most.
+  step "floor: warm-up until the rate settles (${warmup} s runs, 60 s at most), then ${seconds} s through floor-gateway, then ${seconds} s to floor-endpoint alone"
+  local warmed=0 last=0 rate
+  while ((warmed < 60)); do
+    measure floor-warmup "http://127.0.0.1:$gateway_port_floor" "$connections" "$warmup" "${request[@]}"
+    rate="$(num "$OUT/floor-warmup.txt" rps)"
+    warmed=$((warmed + warmup))
+    echo "  warm-up: $(round "$rate")/s"
+    if ((warmed >= 3 * warmup)) && awk -v r="$rate" -v l="$last" 'BEGIN { exit !(r <= l * 1.1) }'; then
+      break
+    fi
+    last="$rate"
+  done
   measure floor "http://127.0.0.1:$gateway_port_floor" "$connections" "$seconds" "${request[@]}"
   measure floor-endpoint "http://127.0.0.1:$endpoint_port" "$connections" "$seconds" "${request[@]}"
   stop_floor
@@ -427,15 +444,16 @@ run_pgbench() { # run_pgbench <scripts…>
 row_seats() {
   students "$students"
   local tokens="$OUT/seats-tokens.txt" gw_class direct_class
-  first_tokens "$seats_students" "$tokens"
   step "seats: two classes with room for everyone (capacity 100,000), $seats_students students each (once), gateway then direct"
   gw_class="$(new_class 100000 0 "Bench seats gateway $run_id")"
   direct_class="$(new_class 100000 0 "Bench seats direct $run_id")"
   quiet
+  fresh_tokens "$seats_students" "$tokens"
   measure seats-gw "$GATEWAY" "$connections" 300 BENCH_METHOD=POST "BENCH_PATH=$(enroll_path "$gw_class")" \
     "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=seats-gw-$run_id" BENCH_ONCE=1
   step "seats: waiting until the gateway run's emails are sent"
   quiet
+  fresh_tokens "$seats_students" "$tokens"
   measure seats-direct "http://127.0.0.1:$enrollment_port" "$connections" 300 BENCH_METHOD=POST \
     "BENCH_PATH=$(enroll_path "$direct_class")" "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=seats-direct-$run_id" BENCH_ONCE=1
   quiet
@@ -464,10 +482,10 @@ rush_broken=0
 row_rush() {
   students "$rush_students"
   local tokens="$OUT/rush-tokens.txt" class_id file="$OUT/rush-wrk.txt"
-  first_tokens "$rush_students" "$tokens"
   step "rush (wrk): a first-come class of 200 + 100 waitlist, $rush_students students over $connections keep-alive connections, 10 % replaying"
   class_id="$(new_class 200 100 "Bench rush $run_id")"
   quiet
+  fresh_tokens "$rush_students" "$tokens"
   measure rush-wrk "$GATEWAY" "$connections" 300 BENCH_METHOD=POST "BENCH_PATH=$(enroll_path "$class_id")" \
     "BENCH_BODY=$ENROLL_BODY" "BENCH_TOKENS=$tokens" "BENCH_KEYS=rush-$run_id" BENCH_REPLAY_SHARE=0.10
   tool verdict "$class_id" >"$OUT/rush-verdict.txt" 2>>"$OUT/setup.log" || true
