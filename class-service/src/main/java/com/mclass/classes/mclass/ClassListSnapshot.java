@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -61,7 +62,8 @@ public class ClassListSnapshot {
 
 	private volatile Snapshot current;
 
-	private volatile boolean stale = true;
+	/** Changes committed through this replica; a snapshot is current only if it was read after the last of them. */
+	private final AtomicLong changes = new AtomicLong();
 
 	ClassListSnapshot(NamedParameterJdbcTemplate jdbc, Clock clock,
 			@Value("${mclass.classes.list-snapshot.ttl:1s}") Duration ttl,
@@ -110,12 +112,12 @@ public class ClassListSnapshot {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ClassListSnapshot.this.stale = true;
+					ClassListSnapshot.this.changes.incrementAndGet();
 				}
 			});
 		}
 		else {
-			this.stale = true;
+			this.changes.incrementAndGet();
 		}
 	}
 
@@ -143,7 +145,7 @@ public class ClassListSnapshot {
 	private Snapshot fresh() {
 		Snapshot snapshot = this.current;
 		Instant now = this.clock.instant();
-		boolean mustReload = this.stale || snapshot == null;
+		boolean mustReload = snapshot == null || snapshot.changesSeen() != this.changes.get();
 		if (!mustReload && now.isBefore(snapshot.checkedAt().plus(this.ttl))) {
 			return snapshot;
 		}
@@ -156,17 +158,17 @@ public class ClassListSnapshot {
 		try {
 			snapshot = this.current;
 			now = this.clock.instant();
-			if (!this.stale && snapshot != null && now.isBefore(snapshot.checkedAt().plus(this.ttl))) {
+			long seen = this.changes.get();
+			if (snapshot != null && snapshot.changesSeen() == seen && now.isBefore(snapshot.checkedAt().plus(this.ttl))) {
 				return snapshot;
 			}
-			this.stale = false;
 			Stamp stamp = this.jdbc.queryForObject("select count(*) as n, coalesce(sum(version), 0) as versions from mclass",
 					new MapSqlParameterSource(), (rs, row) -> new Stamp(rs.getLong("n"), rs.getLong("versions")));
 			if (snapshot != null && snapshot.stamp().equals(stamp)) {
-				snapshot = snapshot.checkedAt(now);
+				snapshot = snapshot.checkedAt(now, seen);
 			}
 			else {
-				snapshot = load(stamp, now, (snapshot != null) ? snapshot.generation() + 1 : 1);
+				snapshot = load(stamp, now, (snapshot != null) ? snapshot.generation() + 1 : 1, seen);
 			}
 			this.current = snapshot;
 			return snapshot;
@@ -176,11 +178,11 @@ public class ClassListSnapshot {
 		}
 	}
 
-	private Snapshot load(Stamp stamp, Instant now, long generation) {
+	private Snapshot load(Stamp stamp, Instant now, long generation, long changesSeen) {
 		Long active = this.jdbc.queryForObject("select count(*) from mclass where deleted_at is null", new MapSqlParameterSource(),
 				Long.class);
 		if (active == null || active > this.maxClasses) {
-			return new Snapshot(stamp, generation, now, null, List.of());
+			return new Snapshot(stamp, generation, now, changesSeen, null, List.of());
 		}
 		List<ClassView> views = this.jdbc.query("select " + COLUMNS + " from mclass where deleted_at is null",
 				new MapSqlParameterSource(), (rs, n) -> {
@@ -207,7 +209,7 @@ public class ClassListSnapshot {
 			boundaries.add(view.recruitEndAt());
 		}
 		boundaries.sort(Comparator.naturalOrder());
-		return new Snapshot(stamp, generation, now, Map.copyOf(sorted), List.copyOf(boundaries));
+		return new Snapshot(stamp, generation, now, changesSeen, Map.copyOf(sorted), List.copyOf(boundaries));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -226,11 +228,12 @@ public class ClassListSnapshot {
 	private record Stamp(long rows, long versions) {
 	}
 
-	private record Snapshot(Stamp stamp, long generation, Instant checkedAt, Map<String, List<ClassView>> sorted,
+	/** @param changesSeen this replica's change count read before the rows were: a later change makes it stale */
+	private record Snapshot(Stamp stamp, long generation, Instant checkedAt, long changesSeen, Map<String, List<ClassView>> sorted,
 			List<Instant> boundaries) {
 
-		Snapshot checkedAt(Instant now) {
-			return new Snapshot(this.stamp, this.generation, now, this.sorted, this.boundaries);
+		Snapshot checkedAt(Instant now, long changesSeen) {
+			return new Snapshot(this.stamp, this.generation, now, changesSeen, this.sorted, this.boundaries);
 		}
 
 		Instant nextBoundaryAfter(Instant now) {

@@ -1,7 +1,9 @@
 package com.mclass.enrollment.idempotency;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@value #DATABASE} — the key went (or goes) through the enrolling transaction; PostgreSQL's record and its
  * advisory lock decide (replay, reuse, in flight, or fresh when the earlier attempt stored nothing);</li>
- * <li>a stored refusal ({@code r|<request hash>|<status>|<exact body>}) — answered from here: the same request is
+ * <li>a stored refusal ({@code r|<request hash>|<status>|<token>|<exact body>}) — answered from here: the same request is
  * replayed byte for byte, a different one is {@code IDEMPOTENCY_KEY_REUSED}.</li>
  * </ul>
  * Every request that goes to the database registers the key first, so a refusal is only ever stored here for a key
@@ -71,32 +73,45 @@ public class RedisIdempotencyRecords {
 	 * @throws RedisUnavailable when Redis cannot be asked
 	 */
 	public Claim storeRefusal(IdempotentRequest request, StoredResponse refusal) {
-		String value = REFUSAL_PREFIX + request.requestHash() + '|' + refusal.status() + '|' + refusal.body();
+		// The token tells this request's own record (a retried claim whose first answer timed out) from a replay's.
+		String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
+		String value = REFUSAL_PREFIX + request.requestHash() + '|' + refusal.status() + '|' + token + '|' + refusal.body();
 		String earlier = run(request, value, this.properties.ttl().toMillis());
-		if (earlier == null) {
-			return Claim.FRESH;
+		if (earlier == null || earlier.equals(value)) {
+			return Claim.FRESH; // stored now, or by this request's first try whose answer timed out
 		}
 		return DATABASE.equals(earlier) ? Claim.IN_FLIGHT : answered(request, earlier);
 	}
 
+	/**
+	 * Runs the claim, once more when the first answer timed out: on a saturated host the client's own threads are what
+	 * is slow, and the script may be repeated (a second run finds what the first stored).
+	 */
 	private String run(IdempotentRequest request, String value, long ttlMillis) {
-		try {
-			return this.redis.execute(CLAIM, List.of(key(request)), value, Long.toString(ttlMillis), DATABASE);
-		}
-		catch (RuntimeException ex) {
-			throw new RedisUnavailable(ex);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.redis.execute(CLAIM, List.of(key(request)), value, Long.toString(ttlMillis), DATABASE);
+			}
+			catch (QueryTimeoutException ex) {
+				if (attempt == 2) {
+					throw new RedisUnavailable(ex);
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new RedisUnavailable(ex);
+			}
 		}
 	}
 
 	private static Claim answered(IdempotentRequest request, String stored) {
-		String[] parts = stored.split("\\|", 4);
-		if (parts.length != 4 || !parts[0].equals("r")) {
+		String[] parts = stored.split("\\|", 5);
+		if (parts.length != 5 || !parts[0].equals("r")) {
 			throw new IllegalStateException("Unreadable idempotency record in Redis for user " + request.userId());
 		}
 		if (!parts[1].equals(request.requestHash())) {
 			return Claim.REUSED;
 		}
-		return new Claim(Claim.Kind.REPLAY, new StoredResponse(Integer.parseInt(parts[2]), parts[3]));
+		return new Claim(Claim.Kind.REPLAY, new StoredResponse(Integer.parseInt(parts[2]), parts[4]));
 	}
 
 	static String key(IdempotentRequest request) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.mclass.enrollment.Api;
+import com.mclass.enrollment.Burst;
 import com.mclass.enrollment.Classes;
 import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.seat.SoldOutFlags;
@@ -188,6 +189,32 @@ class SoldOutRefusalsIntegrationTests extends EnrollmentIntegrationTest {
 		assertThat(ledger.waitlisted()).isEqualTo(5);
 		System.out.printf("%n[measured] %d enroll answers while %d cancels raced them: %d taken, %d CLASS_FULL%n%n", answers.size(),
 				cancels, taken, answers.size() - taken);
+	}
+
+	@Test
+	@Timeout(300)
+	void aBurstOfRefusalsStoresNothingInTheDatabase() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(1, 0));
+		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").status()).isEqualTo(201);
+		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").errorCode()).isEqualTo("CLASS_FULL");
+		int students = 2000;
+		List<UUID> ids = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < students; i++) {
+			ids.add(UUID.randomUUID());
+			tokens.add(student(ids.get(i)));
+		}
+
+		Burst<Api.Response> burst = Burst.run(students, 32, (i) -> enroll(classId, tokens.get(i), "{}"));
+
+		assertThat(burst.answers).allSatisfy((answer) -> assertThat(answer.errorCode()).isEqualTo("CLASS_FULL"));
+		// Only while the flag is re-established after each expiry (sold-out-ttl, 10 s here) do refusals reach the
+		// database: at most one request per client thread each time.
+		long flagPeriods = burst.elapsedNanos / 10_000_000_000L + 1;
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE user_id = ANY(?)", Integer.class,
+				(Object) ids.toArray(UUID[]::new))).as("refusals stored in the database").isLessThanOrEqualTo((int) (flagPeriods * 32));
+		assertInvariants(classId);
+		System.out.print(burst.report("2,000 refusals of a sold-out class over HTTP, 32 client threads"));
 	}
 
 	private int recordsInTheDatabase(UUID userId) {

@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.enrollment.Api;
+import com.mclass.enrollment.Burst;
 import com.mclass.enrollment.Classes;
 import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.enrollment.EnrollmentPolicy;
@@ -88,6 +89,23 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE payload::jsonb -> 'data' ->> 'mclassId' = ?",
 				Integer.class, classId.toString())).as("one event per enrollment").isEqualTo(80);
 		report("1,000 parallel enrollments over HTTP (64 client threads, 50 seats + 30 waitlist)", elapsedMillis, latencies);
+	}
+
+	@Test
+	@Timeout(300)
+	void aClassWithRoomForEveryoneSeatsEachStudentOnce() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(100_000, 0));
+		int students = 800;
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < students; i++) {
+			tokens.add(student(UUID.randomUUID()));
+		}
+
+		Burst<Api.Response> burst = Burst.run(students, 32, (i) -> enroll(classId, tokens.get(i), "{}"));
+
+		assertThat(burst.answers).allSatisfy((answer) -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+		assertThat(assertInvariants(classId).approved()).isEqualTo(students);
+		System.out.print(burst.report("800 seats taken in a class of 100,000 over HTTP, 32 client threads"));
 	}
 
 	@Test

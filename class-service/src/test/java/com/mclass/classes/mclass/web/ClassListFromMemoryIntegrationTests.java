@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.mclass.classes.Api;
+import com.mclass.classes.Burst;
 import com.mclass.classes.ClassServiceIntegrationTest;
 import com.mclass.classes.mclass.ClassCatalog;
 import com.mclass.classes.mclass.ClassListSnapshot;
@@ -159,6 +160,23 @@ class ClassListFromMemoryIntegrationTests {
 		String changed = get("/api/mclasses?size=5", null, null).headers().firstValue("ETag").orElseThrow();
 		assertThat(changed).as("a new class changes the first page").isNotEqualTo(etag);
 		assertThat(get("/api/mclasses?size=5", null, etag).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aBurstOfAnonymousListReadsGetsOneAnswer() throws Exception {
+		create(recruitingClass("버스트 " + UUID.randomUUID()));
+		Burst<HttpResponse<String>> burst = Burst.run(4000, 32, (i) -> {
+			try {
+				return get("/api/mclasses?size=20", null, null);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		assertThat(burst.answers).allSatisfy((answer) -> assertThat(answer.statusCode()).isEqualTo(200));
+		assertThat(burst.answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+		System.out.print(burst.report("4,000 anonymous GET /api/mclasses?size=20, 32 client threads"));
 	}
 
 	private List<UUID> newest(String token) {
