@@ -14,7 +14,9 @@ import com.mclass.platform.test.RealInfrastructure;
  * The one setup of every auth-service integration test: the whole service on a random port against real
  * PostgreSQL, Redis and Kafka, and the mock OAuth2 providers ({@link MockProviders}), in the {@code local} profile
  * (development defaults allowed). Identical on every class, so the suite boots one application context. Throttling
- * is shortened so tests can watch a lock expire.
+ * is shortened so tests can watch a lock expire. bcrypt runs at cost 6 (cost 10 is measured in PasswordHashingTests):
+ * at cost 10 twenty parallel registrations on a loaded shared machine wait longer than the bcrypt pool's 2 s and are
+ * rightly turned away as overload (503), which is not what those tests are about.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +27,8 @@ import com.mclass.platform.test.RealInfrastructure;
 				"mclass.auth.login.account-client.max-lock=4s", "mclass.auth.login.account.max-failures=10",
 				"mclass.auth.login.account.window=20s",
 				"mclass.auth.login.ip.max-failures=8", "mclass.auth.login.ip.window=20s", "mclass.auth.login.ip.lock=2s",
-				"mclass.auth.login.ip.max-lock=4s", "mclass.outbox.poll-interval=200ms" })
+				"mclass.auth.login.ip.max-lock=4s", "mclass.outbox.poll-interval=200ms",
+				"mclass.auth.password.bcrypt-cost=6" })
 @RealInfrastructure(database = "mclass_auth", redis = true, kafka = true)
 public @interface AuthServiceIntegrationTest {
 

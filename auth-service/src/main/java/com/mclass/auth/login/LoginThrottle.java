@@ -23,8 +23,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <li>per client address, across accounts (password spraying).</li>
  * </ul>
  * Client addresses count by {@link ThrottleKeys} (an IPv6 client by its /64). An attempt is <em>reserved</em> before
- * the password is hashed: one Lua script checks the locks and counts the attempt as a failure, so parallel guesses
- * cannot all pass the check; a success (or an attempt that never got to hashing) gives the reservation back.
+ * the password is hashed: one Lua script checks the locks and counts the attempt as a failure of its (account,
+ * client), so parallel guesses cannot all pass the check; a success (or an attempt that never got to hashing) gives
+ * the reservation back. The address and account counts take only wrong passwords, after hashing.
  * Unknown e-mails count like known ones, so the throttle does not reveal which accounts exist.
  * <p>
  * Keys ({@code mclass:auth:login:}…): {@code failures:client:<sha256(email, client)>}, {@code lock:client:…},
@@ -35,12 +36,8 @@ class LoginThrottle {
 
 	private static final String PREFIX = "mclass:auth:login:";
 
-	/**
-	 * KEYS: client failures, client lock, ip failures, ip lock, account failures. ARGV: client window, limit, lock,
-	 * max lock; ip window, limit, lock, max lock; account window, limit. Returns the remaining lock in ms if refused,
-	 * else 0 after counting the attempt.
-	 */
-	private static final RedisScript<Long> RESERVE = new DefaultRedisScript<>("""
+	/** Counts one failure and, at or past the limit, locks for base × 2^(failures − limit), capped. */
+	private static final String COUNT = """
 			local function count(failuresKey, lockKey, window, limit, base, cap)
 			  local failures = redis.call('INCR', failuresKey)
 			  if failures == 1 then redis.call('PEXPIRE', failuresKey, window) end
@@ -50,34 +47,44 @@ class LoginThrottle {
 			  -- The count must outlive the lock, or the next failure after it would start again from one.
 			  if redis.call('PTTL', failuresKey) < lock + window then redis.call('PEXPIRE', failuresKey, lock + window) end
 			end
-			local wait = math.max(redis.call('PTTL', KEYS[2]), redis.call('PTTL', KEYS[4]), 0)
+			""";
+
+	/**
+	 * KEYS: client failures, client lock, ip lock, account failures. ARGV: client window, limit, lock, max lock;
+	 * account limit. Returns the remaining lock in ms if refused, else 0 after counting the attempt for the client.
+	 */
+	private static final RedisScript<Long> RESERVE = new DefaultRedisScript<>(COUNT + """
+			local wait = math.max(redis.call('PTTL', KEYS[2]), redis.call('PTTL', KEYS[3]), 0)
 			if wait > 0 then return wait end
 			local clientLimit = tonumber(ARGV[2])
-			if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[10]) then clientLimit = 1 end
+			if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[5]) then clientLimit = 1 end
 			count(KEYS[1], KEYS[2], tonumber(ARGV[1]), clientLimit, tonumber(ARGV[3]), tonumber(ARGV[4]))
-			count(KEYS[3], KEYS[4], tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]))
-			local account = redis.call('INCR', KEYS[5])
-			if account == 1 then redis.call('PEXPIRE', KEYS[5], ARGV[9]) end
 			return 0
 			""", Long.class);
 
 	/**
-	 * Gives a reservation back. KEYS as in RESERVE; ARGV: 1 if the client proved itself (clear its count and lock),
-	 * else 0 (the attempt never happened: take one off); ip limit; client limit. A lock the reservation itself set is lifted.
+	 * A wrong password (the client's count already holds it): counts it for the address and the account. KEYS: ip
+	 * failures, ip lock, account failures; ARGV: ip window, limit, lock, max lock; account window.
+	 */
+	private static final RedisScript<Long> FAILED = new DefaultRedisScript<>(COUNT + """
+			count(KEYS[1], KEYS[2], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))
+			if redis.call('INCR', KEYS[3]) == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[5]) end
+			return 1
+			""", Long.class);
+
+	/**
+	 * Gives a client's reservation back. KEYS: client failures, client lock; ARGV: 1 if the client proved itself
+	 * (clear its count and lock), else 0 (the attempt never happened: take one off, lifting a lock it set); client
+	 * limit.
 	 */
 	private static final RedisScript<Long> RELEASE = new DefaultRedisScript<>("""
-			local function takeOne(failuresKey)
-			  local left = tonumber(redis.call('GET', failuresKey) or '0')
-			  if left > 0 then left = redis.call('DECR', failuresKey) end
-			  return left
-			end
 			if ARGV[1] == '1' then
 			  redis.call('DEL', KEYS[1], KEYS[2])
-			else
-			  if takeOne(KEYS[1]) < tonumber(ARGV[3]) then redis.call('DEL', KEYS[2]) end
+			  return 1
 			end
-			if takeOne(KEYS[3]) < tonumber(ARGV[2]) then redis.call('DEL', KEYS[4]) end
-			takeOne(KEYS[5])
+			local left = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if left > 0 then left = redis.call('DECR', KEYS[1]) end
+			if left < tonumber(ARGV[2]) then redis.call('DEL', KEYS[2]) end
 			return 1
 			""", Long.class);
 
@@ -91,22 +98,32 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Reserves one attempt for {@code email} from {@code address}, counted as a failure until {@link #succeeded} or
-	 * {@link #abandoned}; refuses with {@link LoginThrottled} while the client or the address is locked.
+	 * Reserves one attempt for {@code email} from {@code address}: counted as a failure of that client until
+	 * {@link #succeeded} or {@link #abandoned}, so parallel guesses cannot all pass; refuses with
+	 * {@link LoginThrottled} while the client or the address is locked. Only the client's own count is reserved:
+	 * a sign-in storm of different users behind one address must not lock that address while their hashes are
+	 * still running.
 	 */
 	void reserve(String email, String address) {
+		Keys keys = Keys.of(email, address);
 		LoginProperties.Limit client = this.properties.accountClient();
-		LoginProperties.Limit ip = this.properties.ip();
-		LoginProperties.Limit account = this.properties.account();
-		Long wait = this.redis.execute(RESERVE, keys(email, address), millis(client.window()), Integer.toString(client.maxFailures()),
-				millis(client.lock()), millis(client.maxLock()), millis(ip.window()), Integer.toString(ip.maxFailures()),
-				millis(ip.lock()), millis(ip.maxLock()), millis(account.window()), Integer.toString(account.maxFailures()));
+		Long wait = this.redis.execute(RESERVE, List.of(keys.clientFailures(), keys.clientLock(), keys.ipLock(), keys.accountFailures()),
+				millis(client.window()), Integer.toString(client.maxFailures()), millis(client.lock()), millis(client.maxLock()),
+				Integer.toString(this.properties.account().maxFailures()));
 		if (wait != null && wait > 0) {
 			throw new LoginThrottled((wait + 999) / 1000);
 		}
 	}
 
-	/** The right password: this client's count is cleared, and the attempt no longer counts for the address or account. */
+	/** The password was wrong: it counts for the address and the account too. */
+	void failed(String email, String address) {
+		Keys keys = Keys.of(email, address);
+		LoginProperties.Limit ip = this.properties.ip();
+		this.redis.execute(FAILED, List.of(keys.ipFailures(), keys.ipLock(), keys.accountFailures()), millis(ip.window()),
+				Integer.toString(ip.maxFailures()), millis(ip.lock()), millis(ip.maxLock()), millis(this.properties.account().window()));
+	}
+
+	/** The right password: this client's count is cleared. */
 	void succeeded(String email, String address) {
 		release(email, address, true);
 	}
@@ -117,16 +134,21 @@ class LoginThrottle {
 	}
 
 	private void release(String email, String address, boolean clearClient) {
-		this.redis.execute(RELEASE, keys(email, address), clearClient ? "1" : "0",
-				Integer.toString(this.properties.ip().maxFailures()), Integer.toString(this.properties.accountClient().maxFailures()));
+		Keys keys = Keys.of(email, address);
+		this.redis.execute(RELEASE, List.of(keys.clientFailures(), keys.clientLock()), clearClient ? "1" : "0",
+				Integer.toString(this.properties.accountClient().maxFailures()));
 	}
 
-	private static List<String> keys(String email, String address) {
-		String client = ThrottleKeys.of(address);
-		String account = sha256(email);
-		String accountClient = sha256(email + "\n" + client);
-		return List.of(PREFIX + "failures:client:" + accountClient, PREFIX + "lock:client:" + accountClient,
-				PREFIX + "failures:ip:" + client, PREFIX + "lock:ip:" + client, PREFIX + "failures:account:" + account);
+	/** The Redis keys of one attempt. */
+	private record Keys(String clientFailures, String clientLock, String ipFailures, String ipLock, String accountFailures) {
+
+		static Keys of(String email, String address) {
+			String client = ThrottleKeys.of(address);
+			String accountClient = sha256(email + "\n" + client);
+			return new Keys(PREFIX + "failures:client:" + accountClient, PREFIX + "lock:client:" + accountClient,
+					PREFIX + "failures:ip:" + client, PREFIX + "lock:ip:" + client, PREFIX + "failures:account:" + sha256(email));
+		}
+
 	}
 
 	private static String millis(Duration duration) {

@@ -59,6 +59,7 @@ public class PasswordLogin {
 			throw ex;
 		}
 		if (!matches) {
+			this.throttle.failed(email, clientAddress);
 			throw new ApiException(AuthErrorCode.INVALID_CREDENTIALS);
 		}
 		this.throttle.succeeded(email, clientAddress);

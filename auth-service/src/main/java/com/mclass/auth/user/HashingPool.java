@@ -94,6 +94,10 @@ public class HashingPool implements AutoCloseable {
 		return this.executor.getCorePoolSize();
 	}
 
+	public Duration startTimeout() {
+		return this.startTimeout;
+	}
+
 	@Override
 	public void close() {
 		this.executor.shutdownNow();
