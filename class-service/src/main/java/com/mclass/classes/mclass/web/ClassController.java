@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.mclass.classes.mclass.ClassAdministration;
@@ -77,6 +79,7 @@ class ClassController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED) // documents the 201 the ResponseEntity answers with (with its Location)
 	ResponseEntity<ApiResponse<ClassView>> create(@Valid @RequestBody ClassDraft draft,
 			@Parameter(hidden = true) AuthenticatedUser admin) {
 		ClassView created = this.administration.create(draft, admin.id());
