@@ -94,7 +94,8 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 		PlatformSpec local = localDefaults(repoRoot, environment);
 		return new PlatformSpec(local.repoRoot(), Ports.allFree(),
 				local.database()
-					.withDatabasePrefix("mclass_systest_")
+					// Overridable so that two system-test runs on one PostgreSQL server do not drop each other's databases.
+					.withDatabasePrefix(environment.getOrDefault("MCLASS_SYSTEST_DB_PREFIX", "mclass_systest_"))
 					.withEmbeddedFallback(0, null)
 					.withFreshDatabases(true),
 				local.redis().withEmbeddedFallback(0), local.jvm(), local.admin(),

@@ -11,7 +11,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The only door a system test uses: HTTP to the gateway URL, with timeouts on everything. */
+/**
+ * The only door a system test uses: HTTP to the gateway URL, with timeouts on everything. Every answer is held to the
+ * OpenAPI document the gateway publishes for it ({@link ApiContract}): a test that gets an answer its document does not
+ * describe fails there.
+ */
 record Gateway(URI url) {
 
 	private static final HttpClient http = HttpClient.newBuilder()
@@ -49,9 +53,14 @@ record Gateway(URI url) {
 	private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
 		headers.forEach(request::header);
 		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.headers().map(), response.body());
+			HttpRequest sent = request.timeout(Duration.ofSeconds(20)).build();
+			HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+			Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+			ApiContract contract = ApiContract.forUrl(this.url);
+			if (contract != null && !sent.uri().getRawPath().startsWith("/v3/api-docs")) {
+				contract.check(sent.method(), sent.uri(), reply);
+			}
+			return reply;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Gateway call failed", ex);

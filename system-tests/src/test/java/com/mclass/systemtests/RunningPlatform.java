@@ -30,6 +30,7 @@ class RunningPlatform implements ParameterResolver {
 		Started platform = context.getRoot()
 			.getStore(NAMESPACE)
 			.getOrComputeIfAbsent("platform", (key) -> new Started(LocalPlatform.start(spec())), Started.class);
+		ApiContract.watch(platform.platform().gatewayUrl());
 		Class<?> type = parameter.getParameter().getType();
 		if (type == LocalPlatform.class) {
 			return platform.platform(); // for operators' views only: the service ports, never to bypass the gateway

@@ -21,6 +21,7 @@ import jakarta.validation.groups.Default;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.mclass.classes.mclass.ClassAdministration;
@@ -113,6 +115,7 @@ class ClassController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED) // documents the 201 the ResponseEntity answers with (with its Location)
 	ResponseEntity<ApiResponse<ClassView>> create(@Valid @RequestBody ClassDraft draft,
 			@Parameter(hidden = true) AuthenticatedUser admin) {
 		ClassView created = this.administration.create(draft, admin.id());
