@@ -90,6 +90,8 @@ class TwoInstancesIntegrationTests extends EnrollmentIntegrationTest {
 		properties.put("spring.datasource.hikari.maximum-pool-size", 5);
 		properties.put("spring.kafka.listener.auto-startup", false);
 		properties.put("mclass.outbox.relay-enabled", false);
+		// As in the first instance: a rush of this test must reach the ledger, not the waiting room.
+		properties.put("mclass.queue.auto-hold", "0");
 		properties.put("spring.application.name", "enrollment-service");
 		// As command-line arguments: they outrank application.yml, as the environment of a real replica would.
 		String[] arguments = properties.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);

@@ -25,6 +25,9 @@ class LiveChannel {
 			LiveProperties properties, JsonMapper json) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
+		// Started by LiveChannelStarter, not with the context: Redis unreachable at start must not stop the service
+		// from starting (enrolling works without Redis), and the channel is joined as soon as Redis answers.
+		container.setAutoStartup(false);
 		container.addMessageListener((Message message, byte[] pattern) -> {
 			try {
 				JsonNode event = json.readTree(message.getBody());
