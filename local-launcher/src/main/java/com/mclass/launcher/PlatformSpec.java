@@ -94,7 +94,8 @@ public record PlatformSpec(Path repoRoot, Ports ports, PostgresSettings database
 		PlatformSpec local = localDefaults(repoRoot, environment);
 		return new PlatformSpec(local.repoRoot(), Ports.allFree(),
 				local.database()
-					.withDatabasePrefix("mclass_systest_")
+					// MCLASS_SYSTEST_DB_PREFIX: separate databases for runs that share one PostgreSQL at the same time
+					.withDatabasePrefix(environment.getOrDefault("MCLASS_SYSTEST_DB_PREFIX", "mclass_systest_"))
 					.withEmbeddedFallback(0, null)
 					.withFreshDatabases(true),
 				local.redis().withEmbeddedFallback(0), local.jvm(), local.admin(),
