@@ -73,9 +73,9 @@ class TransientFailures {
 	}
 
 	/**
-	 * SQLSTATE class 08 (connection exception; HikariCP's closed connection is 08003) or 57 (operator intervention:
-	 * {@code pg_terminate_backend}, shutdown), anywhere in the cause chain or in the failure a rollback was cleaning up
-	 * after.
+	 * SQLSTATE class 08 (connection exception) or 57 (operator intervention: {@code pg_terminate_backend}, shutdown),
+	 * anywhere in the cause chain or in the failure a rollback was cleaning up after; or a rollback that failed with an
+	 * {@link SQLException} of its own.
 	 */
 	static boolean isConnectionLoss(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -84,7 +84,10 @@ class TransientFailures {
 				return true;
 			}
 			if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
-					&& isConnectionLoss(system.getApplicationException())) {
+					&& (isConnectionLoss(system.getApplicationException()) || system.getCause() instanceof SQLException)) {
+				// The rollback after a failed statement failed itself: a JDBC rollback only fails on a broken
+				// connection (HikariCP's closed proxy says "Connection is closed" without an SQLSTATE). Nothing was
+				// committed.
 				return true;
 			}
 			if (cause.getCause() == cause) {
