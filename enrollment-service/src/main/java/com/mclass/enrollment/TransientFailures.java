@@ -74,8 +74,8 @@ class TransientFailures {
 
 	/**
 	 * SQLSTATE class 08 (connection exception) or 57 (operator intervention: {@code pg_terminate_backend}, shutdown),
-	 * anywhere in the cause chain or in the failure a rollback was cleaning up after; or a rollback that failed with an
-	 * {@link SQLException} of its own.
+	 * anywhere in the cause chain or in the failure a rollback was cleaning up after; or a commit or rollback that failed
+	 * with an {@link SQLException} of its own.
 	 */
 	static boolean isConnectionLoss(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -83,11 +83,11 @@ class TransientFailures {
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
 				return true;
 			}
-			if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
-					&& (isConnectionLoss(system.getApplicationException()) || system.getCause() instanceof SQLException)) {
-				// The rollback after a failed statement failed itself: a JDBC rollback only fails on a broken
-				// connection (HikariCP's closed proxy says "Connection is closed" without an SQLSTATE). Nothing was
-				// committed.
+			if (cause instanceof TransactionSystemException system && (system.getCause() instanceof SQLException
+					|| (system.getApplicationException() != null && isConnectionLoss(system.getApplicationException())))) {
+				// A JDBC commit or rollback that failed with an SQLException of its own (not one Spring translates,
+				// such as a serialization failure): the connection broke under it (HikariCP's closed proxy says
+				// "Connection is closed" without an SQLSTATE).
 				return true;
 			}
 			if (cause.getCause() == cause) {
