@@ -81,9 +81,9 @@ class TransientFailures {
 	}
 
 	/**
-	 * SQLSTATE class 08 (connection exception; HikariCP's closed connection is 08003) or 57 (operator intervention:
-	 * {@code pg_terminate_backend}, shutdown), anywhere in the cause chain or in the failure a rollback was cleaning up
-	 * after.
+	 * SQLSTATE class 08 (connection exception) or 57 (operator intervention: {@code pg_terminate_backend}, shutdown),
+	 * anywhere in the cause chain or in the failure a rollback was cleaning up after; or a commit or rollback that failed
+	 * with an {@link SQLException} of its own.
 	 */
 	static boolean isConnectionLoss(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -91,8 +91,11 @@ class TransientFailures {
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
 				return true;
 			}
-			if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
-					&& isConnectionLoss(system.getApplicationException())) {
+			if (cause instanceof TransactionSystemException system && (system.getCause() instanceof SQLException
+					|| (system.getApplicationException() != null && isConnectionLoss(system.getApplicationException())))) {
+				// A JDBC commit or rollback that failed with an SQLException of its own (not one Spring translates,
+				// such as a serialization failure): the connection broke under it (HikariCP's closed proxy says
+				// "Connection is closed" without an SQLSTATE).
 				return true;
 			}
 			if (cause.getCause() == cause) {
