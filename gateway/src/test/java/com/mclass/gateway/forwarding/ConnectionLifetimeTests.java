@@ -95,14 +95,16 @@ class ConnectionLifetimeTests {
 
 	@Test
 	void withoutALifetimeTheBusyPoolNeverReachesTheNewReplica() {
-		// The control: the same pool and traffic with no life time (what the gateway had) keeps every request on the
-		// replicas that existed when the connections were opened.
+		// The control: the same pool and traffic with no life time (what the gateway had) keeps (almost) every request
+		// on the replicas that existed when the connections were opened; only a connection the pool happens to open
+		// anew (a burst above the connections it holds) reaches the new one. Seen here: 0 % on a quiet machine, 4 %
+		// under a load average of 40.
 		HttpClientProperties properties = gatewayPool();
 		properties.getPool().setMaxLifeTime(null);
 
 		double share = secondReplicaShareAfterScaleOut(properties, Duration.ofMillis(2500));
 
-		assertThat(share).isZero();
+		assertThat(share).isLessThan(0.10);
 	}
 
 	/** Traffic to the first replica, then the second one "starts"; returns its share of the last second's requests. */
