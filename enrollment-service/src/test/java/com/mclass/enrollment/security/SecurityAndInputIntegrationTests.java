@@ -108,7 +108,9 @@ class SecurityAndInputIntegrationTests extends EnrollmentIntegrationTest {
 
 	static Stream<Arguments> badAdminRequests() {
 		return Stream.of(Arguments.of("unknown action", "PUT", "{\"action\":\"PROMOTE\"}", "action"),
-				Arguments.of("missing action", "PUT", "{\"reason\":\"x\"}", "action"),
+				// neither the plan's status nor its alias action: the documented field is named
+				Arguments.of("missing status", "PUT", "{\"reason\":\"x\"}", "status"),
+				Arguments.of("unknown status", "PUT", "{\"status\":\"PROMOTED\"}", "status"),
 				Arguments.of("malformed from", "GET", "from=yesterday", "from"),
 				Arguments.of("malformed class id", "GET", "mclassId=abc", "mclassId"));
 	}

@@ -90,9 +90,9 @@ public class OutboxAutoConfiguration {
 			producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, sendTimeout / 2));
 			producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
 			producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-			KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
 			TransactionTemplate transactions = new TransactionTemplate(transactionManager);
-			return new OutboxRelay(new JdbcTemplate(dataSource), transactions, producer, properties,
+			return new OutboxRelay(new JdbcTemplate(dataSource), transactions,
+					() -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()), properties,
 					meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
 		}
 

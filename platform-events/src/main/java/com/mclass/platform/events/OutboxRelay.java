@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +49,10 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Producer<String, String> producer;
+	/** Makes the Kafka producer: a new one at each start, since a stop closes it (and a context may be started again). */
+	private final Supplier<Producer<String, String>> producers;
+
+	private Producer<String, String> producer;
 
 	private final OutboxProperties properties;
 
@@ -74,11 +78,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Instant cleanedAt = Instant.EPOCH;
 
-	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, Producer<String, String> producer,
+	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, Supplier<Producer<String, String>> producers,
 			OutboxProperties properties, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.producer = producer;
+		this.producers = producers;
 		this.properties = properties;
 		this.clock = clock;
 		Gauge.builder("mclass.outbox.pending", this.pending, AtomicLong::get)
@@ -131,14 +135,22 @@ public class OutboxRelay implements SmartLifecycle {
 		return (count != null) ? count : 0;
 	}
 
+	private synchronized Producer<String, String> producer() {
+		if (this.producer == null) {
+			this.producer = this.producers.get();
+		}
+		return this.producer;
+	}
+
 	private void send(List<PendingEvent> batch) {
+		Producer<String, String> producer = producer();
 		List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
 		for (PendingEvent event : batch) {
 			ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
 			if (event.traceparent() != null) {
 				record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.US_ASCII));
 			}
-			Future<RecordMetadata> acknowledgement = this.producer.send(record);
+			Future<RecordMetadata> acknowledgement = producer.send(record);
 			if (acknowledgement.isDone()) {
 				// Failed before leaving the client (no metadata: the broker is unreachable); the rest would wait the same.
 				awaitAcknowledgement(acknowledgement, event, 0);
@@ -253,7 +265,18 @@ public class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.producer.close(Duration.ofSeconds(2));
+		closeProducer();
+	}
+
+	/**
+	 * Closed at stop and made anew when needed after a start: Spring pauses cached test contexts (stop) and starts them
+	 * again on reuse, and a closed Kafka producer cannot send again.
+	 */
+	private synchronized void closeProducer() {
+		if (this.producer != null) {
+			this.producer.close(Duration.ofSeconds(2));
+			this.producer = null;
+		}
 	}
 
 	@Override

@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import com.mclass.enrollment.queue.QueueGate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -77,6 +79,9 @@ class EnrollmentControllerTests {
 
 	@MockitoBean
 	Recipients recipients;
+
+	@MockitoBean
+	QueueGate queue; // the waiting room's check on enrolling; these tests change and cancel only
 
 	private ResultActions change(String body) throws Exception {
 		return this.mvc.perform(put("/api/mclasses/" + CLASS + "/enrollments/" + ENROLLMENT)
