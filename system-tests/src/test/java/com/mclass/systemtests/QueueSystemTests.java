@@ -192,10 +192,10 @@ class QueueSystemTests {
 		return gateway.post("/api/mclasses/" + classId + "/enrollments", "{\"answers\":{}}", headers);
 	}
 
-	/** 503 (with Retry-After) and 429 mean "later": a client asks again, as the rush page does. */
+	/** 503 (with Retry-After), 504 and 429 mean "later": a client asks again (taking a place is idempotent). */
 	private static Gateway.Reply retried(Callable<Gateway.Reply> call) throws Exception {
 		Gateway.Reply reply = call.call();
-		for (int attempt = 0; attempt < 20 && (reply.status() == 503 || reply.status() == 429); attempt++) {
+		for (int attempt = 0; attempt < 20 && (reply.status() == 503 || reply.status() == 504 || reply.status() == 429); attempt++) {
 			Thread.sleep(500);
 			reply = call.call();
 		}
