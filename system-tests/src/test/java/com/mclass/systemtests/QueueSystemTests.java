@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +42,7 @@ class QueueSystemTests {
 	private static final int WAITLIST = 50;
 
 	@Test
+	@Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES) // 300 sign-ups (password hashing) come first
 	void aRushThroughTheWaitingRoomAdmitsInOrderAndFillsTheSeatsExactly(Gateway gateway) throws Exception {
 		String admin = Accounts.adminToken(gateway);
 		String classId = createProtectedClass(gateway, admin);
