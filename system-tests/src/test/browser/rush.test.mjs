@@ -20,14 +20,15 @@ const password = env('PASSWORD');
 const screenshots = env('SCREENSHOT_DIR');
 mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
+// A fresh profile directory each run (playwright passes it to chromium as --user-data-dir).
+const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mclass-rush-')), {
   executablePath: env('CHROMIUM', '/usr/bin/chromium'),
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'mclass-rush-'))}`],
+    '--disable-component-update', '--disable-sync'],
 });
 const result = { steps: [] };
-const page = await browser.newPage();
+const page = browser.pages()[0] || await browser.newPage();
 const consoleErrors = [];
 page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
 page.on('pageerror', (error) => consoleErrors.push(String(error)));
