@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.mclass.enrollment.Api;
-import com.mclass.enrollment.Burst;
+import com.mclass.platform.test.Burst;
 import com.mclass.enrollment.Classes;
 import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.seat.SoldOutFlags;

@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.enrollment.Api;
-import com.mclass.enrollment.Burst;
+import com.mclass.platform.test.Burst;
 import com.mclass.enrollment.Classes;
 import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.enrollment.EnrollmentPolicy;

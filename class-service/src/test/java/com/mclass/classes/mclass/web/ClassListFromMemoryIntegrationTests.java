@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.mclass.classes.Api;
-import com.mclass.classes.Burst;
+import com.mclass.platform.test.Burst;
 import com.mclass.classes.ClassServiceIntegrationTest;
 import com.mclass.classes.mclass.ClassCatalog;
 import com.mclass.classes.mclass.ClassListSnapshot;

@@ -1,4 +1,4 @@
-package com.mclass.enrollment;
+package com.mclass.platform.test;
 
 import java.util.ArrayList;
 import java.util.Collections;
