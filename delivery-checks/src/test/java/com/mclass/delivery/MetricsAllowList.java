@@ -37,8 +37,8 @@ final class MetricsAllowList {
 			boolean lazy = false;
 			Map<String, String> environment = new LinkedHashMap<>();
 			for (int c = 2; c < columns.length; c++) {
-				if (columns[c].equals("lazy")) {
-					lazy = true;
+				if (columns[c].equals("lazy") || columns[c].equals("dead-letter")) {
+					lazy = true; // dead-letter: lazy, and only the first dead letter registers it
 				}
 				else if (columns[c].matches("env:[A-Z][A-Z0-9_]*=.+")) {
 					String assignment = columns[c].substring(4);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.mclass.auth.login.ClientAddresses;
 import com.mclass.auth.login.PasswordLogin;
 import com.mclass.auth.session.TokenPair;
+import com.mclass.platform.web.ApiErrorResponse;
 import com.mclass.platform.web.ApiResponse;
 
 @RestController
@@ -30,6 +31,10 @@ class LoginController {
 
 	/** Public. 429 and 503 go out with Retry-After (RetryAfterAdvice). */
 	@PostMapping("/api/auth/login")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
+			description = "ACCOUNT_DISABLED: the password was right, but an admin disabled the account",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ApiErrorResponse.class)))
 	ApiResponse<TokenPair> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return ApiResponse.ok(this.login.login(request.email(), request.password(), this.clientAddresses.of(http)));
 	}

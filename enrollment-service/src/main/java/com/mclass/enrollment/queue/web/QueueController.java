@@ -38,6 +38,10 @@ class QueueController {
 	}
 
 	@PostMapping("/api/mclasses/{id}/queue")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "a place in the active room",
+			useReturnTypeSchema = true)
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+			description = "the room is not active: admitted at once", useReturnTypeSchema = true)
 	@Operation(summary = "Take a place in the class's waiting room",
 			description = "201 {ticket, position, aheadOfYou, estimatedWaitSeconds, admitted, admissionExpiresAt}; asking again "
 					+ "returns the same ticket and place. 200 with admitted: true and no ticket when the room is not active. "
