@@ -31,6 +31,8 @@ class LoginController {
 
 	/** Public. 429 and 503 go out with Retry-After (RetryAfterAdvice). */
 	@PostMapping("/api/auth/login")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "signed in",
+			useReturnTypeSchema = true)
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403",
 			description = "ACCOUNT_DISABLED: the password was right, but an admin disabled the account",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
