@@ -5,8 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /** A Server-Sent Events stream read through the gateway, as the rush page reads it (token in the header). */
 final class LiveStream implements AutoCloseable, Flow.Subscriber<String> {
@@ -30,9 +32,21 @@ final class LiveStream implements AutoCloseable, Flow.Subscriber<String> {
 			request.header("Authorization", "Bearer " + accessToken);
 		}
 		LiveStream stream = new LiveStream();
-		HttpResponse<Void> response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(stream)).join();
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("live stream answered " + response.statusCode());
+		// The response future of a subscriber body completes only when the body ends, which a stream never does: the
+		// status is taken from the headers as they arrive, and the lines go on to the subscriber.
+		CompletableFuture<Integer> status = new CompletableFuture<>();
+		http.sendAsync(request.build(), (info) -> {
+			status.complete(info.statusCode());
+			return HttpResponse.BodySubscribers.fromLineSubscriber(stream);
+		}).whenComplete((response, failure) -> {
+			if (failure != null) {
+				status.completeExceptionally(failure);
+			}
+		});
+		int code = status.orTimeout(30, TimeUnit.SECONDS).join();
+		if (code != 200) {
+			stream.close();
+			throw new IllegalStateException("live stream answered " + code);
 		}
 		return stream;
 	}
