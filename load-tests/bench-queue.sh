@@ -48,7 +48,7 @@ while (($# > 0)); do
   esac
 done
 
-if ! curl -sf -o /dev/null --max-time 5 "$GATEWAY_URL/actuator/health/readiness"; then
+if ! curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:${MCLASS_GATEWAY_MANAGEMENT_PORT:-9080}/actuator/health/readiness"; then
   echo "✗ The gateway at $GATEWAY_URL is not ready: start the platform with ./mclass up first" >&2
   exit 2
 fi

@@ -119,11 +119,14 @@ elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
 else
   java="$(command -v java)" || { echo "✗ No java found: set JAVA_HOME" >&2; exit 2; }
 fi
-ready() { curl -sf -o /dev/null --max-time 5 "$1/actuator/health/readiness"; }
-for service in "gateway $GATEWAY" "auth-service http://127.0.0.1:$auth_port" "class-service http://127.0.0.1:$class_port" \
-  "enrollment-service http://127.0.0.1:$enrollment_port"; do
+# Readiness is on each service's management port (actuator never listens on the API port): port + 1000 unless set.
+ready() { curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$1/actuator/health/readiness"; }
+for service in "gateway ${MCLASS_GATEWAY_MANAGEMENT_PORT:-$((gateway_port + 1000))}" \
+  "auth-service ${MCLASS_AUTH_MANAGEMENT_PORT:-$((auth_port + 1000))}" \
+  "class-service ${MCLASS_CLASS_MANAGEMENT_PORT:-$((class_port + 1000))}" \
+  "enrollment-service ${MCLASS_ENROLLMENT_MANAGEMENT_PORT:-$((enrollment_port + 1000))}"; do
   if ! ready "${service#* }"; then
-    echo "✗ ${service%% *} at ${service#* } is not ready: start the platform with ./mclass up first (same MCLASS_*_PORT variables)" >&2
+    echo "✗ ${service%% *} is not ready (management port ${service#* }): start the platform with ./mclass up first (same MCLASS_*_PORT variables)" >&2
     exit 2
   fi
 done
