@@ -179,10 +179,12 @@ class FaultToleranceSystemTests {
 	@Test
 	@Order(2)
 	void notificationServiceKilledMidRushAndRestartedSendsEveryMailOnce() throws Exception {
+		// The one repeat the sender cannot rule out: the SMTP server took the email in flight at the kill, and the
+		// process died before recording it. It is sent again with the same Message-ID, by which receivers drop it.
 		phase("kill -9 notification-service", Duration.ofSeconds(3), () -> {
 			this.platform.kill(PlatformService.NOTIFICATION);
 			this.platform.restart(PlatformService.NOTIFICATION);
-		}, Expect.NO_OUTAGE);
+		}, Expect.NO_OUTAGE, 1);
 	}
 
 	@Test
@@ -289,6 +291,14 @@ class FaultToleranceSystemTests {
 	}
 
 	private void phase(String name, Duration spread, Fault fault, Expect expect) throws Exception {
+		phase(name, spread, fault, expect, 0);
+	}
+
+	/**
+	 * @param emailsInFlight how many emails may reach the sink twice: those a killed sender had handed to the SMTP
+	 * server but not yet recorded as sent (one per kill, the sender works through its batch one email at a time)
+	 */
+	private void phase(String name, Duration spread, Fault fault, Expect expect, int emailsInFlight) throws Exception {
 		String classId = createClass();
 		Rush rush = new Rush(this.gateway.url(), 16, spread, Duration.ofMinutes(6));
 		Rush.Running running = rush.start(classId, this.students);
@@ -351,7 +361,10 @@ class FaultToleranceSystemTests {
 		assertThat(emailByEvent).as("one email per enrollment event").hasSize(CAPACITY + WAITLIST);
 		Map<String, Long> received = mailsOfClass(classId);
 		assertThat(received.keySet()).as("every email reached the sink").containsAll(emailByEvent.values());
-		assertThat(received).as("emails received more than once").allSatisfy((id, times) -> assertThat(times).isOne());
+		assertThat(received).as("emails received more than twice").allSatisfy((id, times) -> assertThat(times).isLessThanOrEqualTo(2));
+		Map<String, Long> repeated = new HashMap<>(received);
+		repeated.values().removeIf((times) -> times == 1);
+		assertThat(repeated).as("emails received twice (the same Message-ID again)").hasSizeLessThanOrEqualTo(emailsInFlight);
 	}
 
 	/** Waits until the outbox is drained and every enrollment event of the class has reached the sink. */

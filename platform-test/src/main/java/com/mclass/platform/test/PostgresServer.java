@@ -81,11 +81,13 @@ public final class PostgresServer {
 	}
 
 	/**
-	 * A database named {@code <name>_test}, dropped and re-created the first time this JVM asks for it, so each test
-	 * run starts from an empty schema that Flyway migrates.
+	 * A database named {@code <name>_test} ({@code <name>_test_<MCLASS_TEST_DB_SUFFIX>} when that is set, so that two
+	 * checkouts can run their tests on one server at once), dropped and re-created the first time this JVM asks for
+	 * it, so each test run starts from an empty schema that Flyway migrates.
 	 */
 	public synchronized String jdbcUrl(String name) {
-		String database = name + "_test";
+		String suffix = env("MCLASS_TEST_DB_SUFFIX", "");
+		String database = name + "_test" + (suffix.isBlank() ? "" : "_" + suffix);
 		if (this.created.add(database)) {
 			try (Connection connection = DriverManager.getConnection(jdbcUrlOf("postgres"), this.user, this.password);
 					Statement statement = connection.createStatement()) {
