@@ -2,7 +2,9 @@ package com.mclass.gateway.error;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.context.ContextSnapshot;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
@@ -13,6 +15,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
+
+import com.mclass.gateway.TracedLogging;
 
 /**
  * Answers every failure of the gateway itself (no route, body too large, service down or slow, bugs) with the error
@@ -34,14 +38,22 @@ class EnvelopeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		return Mono.deferContextual((context) -> handle(exchange, failure, context));
+	}
+
+	private Mono<Void> handle(ServerWebExchange exchange, Throwable failure, ContextView context) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			// Part of a service's answer is already on the wire; all that is left is closing the connection.
-			log.warn("{} failed after the response was committed", describe(exchange), failure);
+			try (ContextSnapshot.Scope traced = TracedLogging.scope(context)) {
+				log.warn("{} failed after the response was committed", describe(exchange), failure);
+			}
 			return Mono.error(failure);
 		}
 		GatewayFailure outcome = GatewayFailure.of(failure);
-		logFailure(exchange, outcome, failure);
+		try (ContextSnapshot.Scope traced = TracedLogging.scope(context)) {
+			logFailure(exchange, outcome, failure);
+		}
 		if (failure instanceof ErrorResponse errorResponse) {
 			// e.g. Allow on 405, Retry-After
 			response.getHeaders().addAll(errorResponse.getHeaders());

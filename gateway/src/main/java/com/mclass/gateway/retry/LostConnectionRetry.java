@@ -2,6 +2,7 @@ package com.mclass.gateway.retry;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -22,6 +23,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
+
+import com.mclass.gateway.TracedLogging;
 
 /**
  * Sends a request to its service once more ({@code mclass.gateway.retry.max-retries}) when the connection was lost
@@ -101,7 +104,7 @@ class LostConnectionRetry implements GlobalFilter, Ordered {
 
 	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String route = exchange.<Route>getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR).getId();
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			AtomicInteger retries = new AtomicInteger();
 			Retry policy = Retry.fixedDelay(this.properties.maxRetries(), this.properties.backoff())
 				.filter((failure) -> isLostConnection(failure) && nothingAnsweredYet(exchange))
@@ -109,7 +112,9 @@ class LostConnectionRetry implements GlobalFilter, Ordered {
 					if (retries.getAndIncrement() > 0) {
 						count(route, FAILED);
 					}
-					logRetry(exchange, route, retries.get(), signal.failure());
+					try (ContextSnapshot.Scope traced = TracedLogging.scope(context)) {
+						logRetry(exchange, route, retries.get(), signal.failure());
+					}
 					discardFailedAttempt(exchange, signal.failure());
 				})
 				// The failure itself, not Reactor's "retries exhausted", decides the client's answer (502).
