@@ -65,6 +65,7 @@ classpath_file="$HERE/target/queue-bench.classpath"
 set +e
 "$java" -Xmx1g -cp "$HERE/target/test-classes:$(cat "$classpath_file")" \
   -Dgateway="$GATEWAY_URL" -Dstudents="$students" -Dwatchers="$watchers" -Dstreams="$streams" \
+  -Dsessions="$HERE/target/bench/queue-sessions.csv" \
   com.mclass.loadtests.queue.QueueBench
 status=$?
 set -e
