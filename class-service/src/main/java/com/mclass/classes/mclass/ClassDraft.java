@@ -29,8 +29,8 @@ public record ClassDraft(@NotBlank @Size(max = 200) String title, @Size(max = 5_
 		Boolean allowWaitlist, Visibility visibility, @Size(max = 200) String location,
 		@PositiveOrZero @Digits(integer = 10, fraction = 0) BigDecimal fee, @JsonProperty("isOnline") Boolean isOnline,
 		SelectionType selectionType, @NotNull Instant recruitStartAt, @NotNull Instant recruitEndAt, @NotNull Instant startAt,
-		@NotNull Instant endAt, @NotNull(groups = Revision.class) @PositiveOrZero Long version, Boolean rushProtected, WaitlistMode waitlistMode,
-		@Min(MIN_OFFER_WINDOW_MINUTES) @Max(MAX_OFFER_WINDOW_MINUTES) Integer offerWindowMinutes) {
+		@NotNull Instant endAt, @NotNull(groups = Revision.class) @PositiveOrZero Long version, Boolean rushProtected,
+		WaitlistMode waitlistMode, @Min(MIN_OFFER_WINDOW_MINUTES) @Max(MAX_OFFER_WINDOW_MINUTES) Integer offerWindowMinutes) {
 
 	/** Seats and waitlist places per class: far above any real class, low enough to keep counters and tests sane. */
 	public static final int MAX_CAPACITY = 100_000;

@@ -158,8 +158,9 @@ public class SeatLedger {
 	}
 
 	/**
-	 * An enrollment gave up its place (canceled, rejected, an offer declined or expired). A freed seat goes to the waitlist before this transaction
-	 * commits ({@link SeatsFreed}); every sold-out flag of the class is invalidated once it has.
+	 * An enrollment gave up its place (canceled, rejected, an offer declined or expired). A freed seat goes to the
+	 * waitlist before this transaction commits ({@link SeatsFreed}); every sold-out flag of the class is invalidated
+	 * once it has.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void vacate(UUID classId, Placement held) {
