@@ -36,6 +36,10 @@ public final class EnrollmentErrorCode {
 
 	public static final ErrorCode TRANSITION_NOT_ALLOWED = new ErrorCode("TRANSITION_NOT_ALLOWED", 409, "This change is not possible in the enrollment's current status.");
 
+	public static final ErrorCode NOT_OFFERED = new ErrorCode("NOT_OFFERED", 409, "This enrollment has no seat offer to answer.");
+
+	public static final ErrorCode OFFER_EXPIRED = new ErrorCode("OFFER_EXPIRED", 409, "The deadline to accept this seat offer has passed.");
+
 	private EnrollmentErrorCode() {
 	}
 

@@ -82,15 +82,16 @@ public abstract class EnrollmentIntegrationTest {
 
 	protected Ledger ledger(UUID classId) {
 		return this.jdbc.queryForObject(
-				"SELECT capacity, waitlist_capacity, approved, waitlisted, applied FROM seat_ledger WHERE class_id = ?",
+				"SELECT capacity, waitlist_capacity, approved, waitlisted, applied, offered FROM seat_ledger WHERE class_id = ?",
 				(rs, row) -> new Ledger(rs.getInt("capacity"), rs.getInt("waitlist_capacity"), rs.getInt("approved"),
-						rs.getInt("waitlisted"), rs.getInt("applied")),
+						rs.getInt("waitlisted"), rs.getInt("applied"), rs.getInt("offered")),
 				classId);
 	}
 
 	/**
-	 * The invariants of docs/architecture.md ("Invariants"): counters equal the real counts, nobody beyond capacity, and nobody waiting
-	 * next to a free seat.
+	 * The invariants of docs/architecture.md ("Invariants"): counters equal the real counts (OFFERED included), nobody beyond
+	 * capacity (a seat is approved or offered, never both), and nobody waiting next to a free seat — a seat that is neither
+	 * approved nor offered while students wait is a lost seat.
 	 */
 	protected Ledger assertInvariants(UUID classId) {
 		Ledger ledger = ledger(classId);
@@ -98,15 +99,19 @@ public abstract class EnrollmentIntegrationTest {
 		assertThat(ledger.approved()).as("approved counter").isEqualTo(counts.getOrDefault("APPROVED", 0));
 		assertThat(ledger.waitlisted()).as("waitlisted counter").isEqualTo(counts.getOrDefault("WAITLISTED", 0));
 		assertThat(ledger.applied()).as("applied counter").isEqualTo(counts.getOrDefault("APPLIED", 0));
-		assertThat(ledger.approved()).as("approved within capacity").isLessThanOrEqualTo(ledger.capacity());
+		assertThat(ledger.offered()).as("offered counter").isEqualTo(counts.getOrDefault("OFFERED", 0));
+		assertThat(ledger.approved() + ledger.offered()).as("approved and offered within capacity").isLessThanOrEqualTo(ledger.capacity());
+		if (ledger.waitlisted() > 0) {
+			assertThat(ledger.approved() + ledger.offered()).as("no free seat while students wait").isEqualTo(ledger.capacity());
+		}
 		assertThat(ledger.waitlisted()).as("waitlisted within capacity").isLessThanOrEqualTo(ledger.waitlistCapacity());
 		Integer doubleActive = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT user_id FROM enrollment WHERE mclass_id = ? "
-				+ "AND status IN ('APPLIED','APPROVED','WAITLISTED') GROUP BY user_id HAVING count(*) > 1) twice", Integer.class, classId);
+				+ "AND status IN ('APPLIED','APPROVED','WAITLISTED','OFFERED') GROUP BY user_id HAVING count(*) > 1) twice", Integer.class, classId);
 		assertThat(doubleActive).as("students with two active enrollments").isZero();
 		return ledger;
 	}
 
-	public record Ledger(int capacity, int waitlistCapacity, int approved, int waitlisted, int applied) {
+	public record Ledger(int capacity, int waitlistCapacity, int approved, int waitlisted, int applied, int offered) {
 	}
 
 }

@@ -87,6 +87,8 @@ class TwoInstancesIntegrationTests extends EnrollmentIntegrationTest {
 			}
 		}
 		properties.put("server.port", 0);
+		// Not application.yml's 9083: a service running on the same machine (a local platform) may hold it.
+		properties.put("management.server.port", 0);
 		properties.put("spring.datasource.hikari.maximum-pool-size", 5);
 		properties.put("spring.kafka.listener.auto-startup", false);
 		properties.put("mclass.outbox.relay-enabled", false);

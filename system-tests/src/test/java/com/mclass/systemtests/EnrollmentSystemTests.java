@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The student's journey end to end, through the gateway only: register, browse, read the form, enroll, see the
- * status, cancel; the next waitlisted student is promoted, and the emails land in the mail sink.
+ * status, cancel; the next waitlisted student is promoted (or offered the seat, to accept or decline), and the emails
+ * land in the mail sink.
  */
 @ExtendWith(RunningPlatform.class)
 class EnrollmentSystemTests {
@@ -63,6 +64,54 @@ class EnrollmentSystemTests {
 	}
 
 	@Test
+	void aDeclinedSeatOfferGoesToTheNextInLineWhoAcceptsItAndEveryoneGetsTheirMail(Gateway gateway, MailInbox inbox) {
+		String admin = Accounts.adminToken(gateway);
+		String classId = createClass(gateway, admin, 1, 2, ",\"waitlistMode\":\"OFFER\",\"offerWindowMinutes\":60");
+		String answers = "{\"answers\":{\"phone\":\"010-1234-5678\",\"agree\":true}}";
+		JsonNode first = Accounts.registerStudent(gateway, "첫째");
+		JsonNode second = Accounts.registerStudent(gateway, "둘째");
+		JsonNode third = Accounts.registerStudent(gateway, "셋째");
+		Gateway.Reply approved = enroll(gateway, classId, first, answers, UUID.randomUUID().toString());
+		assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+		String secondEnrollment = enroll(gateway, classId, second, answers, UUID.randomUUID().toString()).json().path("data").path("id").asString();
+		String thirdEnrollment = enroll(gateway, classId, third, answers, UUID.randomUUID().toString()).json().path("data").path("id").asString();
+
+		assertThat(gateway.delete("/api/mclasses/" + classId + "/enrollments/" + approved.json().path("data").path("id").asString(),
+				Gateway.bearer(first.path("accessToken").asString())).status()).isEqualTo(200);
+		JsonNode offered = gateway.get("/api/mclasses/" + classId + "/enrollments", Gateway.bearer(second.path("accessToken").asString()))
+			.json().path("data").get(0);
+		assertThat(offered.path("status").asString()).isEqualTo("OFFERED");
+		assertThat(Instant.parse(offered.path("offerExpiresAt").asString())).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+
+		Gateway.Reply declined = gateway.post("/api/mclasses/" + classId + "/enrollments/" + secondEnrollment + "/decline",
+				"{\"reason\":\"일정이 겹쳐요\"}", Gateway.bearer(second.path("accessToken").asString()));
+		assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+		assertThat(declined.json().path("data").path("status").asString()).isEqualTo("CANCELED");
+		Gateway.Reply notMine = gateway.post("/api/mclasses/" + classId + "/enrollments/" + thirdEnrollment + "/accept", "{}",
+				Gateway.bearer(second.path("accessToken").asString()));
+		assertThat(notMine.status()).isEqualTo(404);
+		Gateway.Reply accepted = gateway.post("/api/mclasses/" + classId + "/enrollments/" + thirdEnrollment + "/accept", "{}",
+				Gateway.bearer(third.path("accessToken").asString()));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(accepted.json().path("data").path("status").asString()).isEqualTo("APPROVED");
+		Gateway.Reply again = gateway.post("/api/mclasses/" + classId + "/enrollments/" + thirdEnrollment + "/accept", "{}",
+				Gateway.bearer(third.path("accessToken").asString()));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().path("error").path("code").asString()).isEqualTo("NOT_OFFERED");
+		JsonNode availability = gateway.get("/api/mclasses/" + classId + "/availability", Map.of()).json().path("data");
+		assertThat(availability.path("approved").asInt()).isEqualTo(1);
+		assertThat(availability.path("offered").asInt()).isZero();
+
+		String secondEmail = second.path("user").path("email").asString();
+		String thirdEmail = third.path("user").path("email").asString();
+		// welcome, waitlisted, offered, declined for the second student; welcome, waitlisted, offered, approved for the third
+		JsonNode mails = eventually(() -> inbox.messages().json(),
+				(all) -> countTo(all, secondEmail) >= 4 && countTo(all, thirdEmail) >= 4, Duration.ofSeconds(20));
+		assertThat(countTo(mails, secondEmail)).isEqualTo(4);
+		assertThat(countTo(mails, thirdEmail)).isEqualTo(4);
+	}
+
+	@Test
 	void retryingWithTheSameKeyReplaysTheOriginalAnswer(Gateway gateway) {
 		String classId = createClass(gateway, Accounts.adminToken(gateway), 5, 0);
 		JsonNode student = Accounts.registerStudent(gateway, "넷째");
@@ -106,13 +155,18 @@ class EnrollmentSystemTests {
 	}
 
 	private static String createClass(Gateway gateway, String admin, int capacity, int waitlist) {
+		return createClass(gateway, admin, capacity, waitlist, "");
+	}
+
+	/** @param moreFields further JSON members of the class, each starting with a comma */
+	private static String createClass(Gateway gateway, String admin, int capacity, int waitlist, String moreFields) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Gateway.Reply created = gateway.post("/api/mclasses", """
 				{"title":"시스템 테스트 클래스 %s","description":"","capacity":%d,"waitlistCapacity":%d,"allowWaitlist":%s,
 				 "visibility":"PUBLIC","selectionType":"FIRST_COME","isOnline":false,"location":"서울","fee":10000,
-				 "recruitStartAt":"%s","recruitEndAt":"%s","startAt":"%s","endAt":"%s"}"""
+				 "recruitStartAt":"%s","recruitEndAt":"%s","startAt":"%s","endAt":"%s"%s}"""
 			.formatted(UUID.randomUUID(), capacity, waitlist, waitlist > 0, now.minus(1, ChronoUnit.HOURS),
-					now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)),
+					now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), moreFields),
 				Gateway.bearer(admin));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String classId = created.json().path("data").path("id").asString();

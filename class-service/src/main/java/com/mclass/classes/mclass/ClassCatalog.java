@@ -24,7 +24,7 @@ public class ClassCatalog {
 
 	private static final String COLUMNS = "id, title, description, capacity, waitlist_capacity, allow_waitlist, visibility, "
 			+ "location, fee, is_online, selection_type, recruit_start_at, recruit_end_at, start_at, end_at, created_by, "
-			+ "created_at, updated_at, deleted_at, version, rush_protected";
+			+ "created_at, updated_at, deleted_at, version, rush_protected, waitlist_mode, offer_window_minutes";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -121,7 +121,7 @@ public class ClassCatalog {
 				rs.getBoolean("is_online"), SelectionType.valueOf(rs.getString("selection_type")), recruitStartAt, recruitEndAt,
 				instant(rs, "start_at"), instant(rs, "end_at"), RecruitState.at(now, recruitStartAt, recruitEndAt),
 				rs.getObject("created_by", UUID.class), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"),
-				rs.getBoolean("rush_protected"));
+				rs.getBoolean("rush_protected"), WaitlistMode.valueOf(rs.getString("waitlist_mode")), rs.getInt("offer_window_minutes"));
 		return new Row(view, rs.getTimestamp("deleted_at") != null);
 	}
 

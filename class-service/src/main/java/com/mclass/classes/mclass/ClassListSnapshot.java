@@ -39,7 +39,7 @@ public class ClassListSnapshot {
 
 	private static final String COLUMNS = "id, title, description, capacity, waitlist_capacity, allow_waitlist, visibility, "
 			+ "location, fee, is_online, selection_type, recruit_start_at, recruit_end_at, start_at, end_at, created_by, "
-			+ "created_at, updated_at, version, rush_protected";
+			+ "created_at, updated_at, version, rush_protected, waitlist_mode, offer_window_minutes";
 
 	/** PostgreSQL orders uuids by their bytes: unsigned, most significant half first. */
 	static final Comparator<UUID> UUID_ORDER = (a, b) -> {
@@ -195,7 +195,8 @@ public class ClassListSnapshot {
 							recruitEndAt, instant(rs.getTimestamp("start_at")), instant(rs.getTimestamp("end_at")),
 							RecruitState.at(now, recruitStartAt, recruitEndAt), rs.getObject("created_by", UUID.class),
 							instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("version"),
-							rs.getBoolean("rush_protected"));
+							rs.getBoolean("rush_protected"), WaitlistMode.valueOf(rs.getString("waitlist_mode")),
+							rs.getInt("offer_window_minutes"));
 				});
 		Map<String, List<ClassView>> sorted = new HashMap<>();
 		ORDERS.forEach((field, key) -> {

@@ -9,5 +9,6 @@ import java.time.Instant;
  */
 record ClassTerms(String title, String description, int capacity, int waitlistCapacity, boolean allowWaitlist,
 		Visibility visibility, String location, long fee, boolean online, SelectionType selectionType, Instant recruitStartAt,
-		Instant recruitEndAt, Instant startAt, Instant endAt, boolean rushProtected) {
+		Instant recruitEndAt, Instant startAt, Instant endAt, boolean rushProtected, WaitlistMode waitlistMode,
+		int offerWindowMinutes) {
 }

@@ -12,13 +12,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ClassUpdated(UUID classId, String title, Visibility visibility, SelectionType selectionType, int capacity,
 		int waitlistCapacity, boolean allowWaitlist, Instant recruitStartAt, Instant recruitEndAt, Instant startAt,
 		Instant endAt, String location, @JsonProperty("isOnline") boolean isOnline, long version,
-		boolean rushProtected) {
+		boolean rushProtected, WaitlistMode waitlistMode, int offerWindowMinutes) {
 
 	static ClassUpdated of(MClass mclass) {
 		return new ClassUpdated(mclass.id(), mclass.title(), mclass.visibility(), mclass.selectionType(), mclass.capacity(),
 				mclass.waitlistCapacity(), mclass.allowWaitlist(), mclass.recruitStartAt(), mclass.recruitEndAt(),
 				mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online(), mclass.version(),
-				mclass.rushProtected());
+				mclass.rushProtected(), mclass.waitlistMode(), mclass.offerWindowMinutes());
 	}
 
 }

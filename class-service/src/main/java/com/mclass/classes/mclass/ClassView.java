@@ -12,14 +12,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ClassView(UUID id, String title, String description, int capacity, int waitlistCapacity, boolean allowWaitlist,
 		Visibility visibility, String location, long fee, @JsonProperty("isOnline") boolean isOnline, SelectionType selectionType,
 		Instant recruitStartAt, Instant recruitEndAt, Instant startAt, Instant endAt, RecruitState recruitState, UUID createdBy,
-		Instant createdAt, Instant updatedAt, long version, boolean rushProtected) {
+		Instant createdAt, Instant updatedAt, long version, boolean rushProtected, WaitlistMode waitlistMode,
+		int offerWindowMinutes) {
 
 	static ClassView of(MClass mclass, Instant now) {
 		return new ClassView(mclass.id(), mclass.title(), mclass.description(), mclass.capacity(), mclass.waitlistCapacity(),
 				mclass.allowWaitlist(), mclass.visibility(), mclass.location(), mclass.fee(), mclass.online(),
 				mclass.selectionType(), mclass.recruitStartAt(), mclass.recruitEndAt(), mclass.startAt(), mclass.endAt(),
 				RecruitState.at(now, mclass.recruitStartAt(), mclass.recruitEndAt()), mclass.createdBy(), mclass.createdAt(),
-				mclass.updatedAt(), mclass.version(), mclass.rushProtected());
+				mclass.updatedAt(), mclass.version(), mclass.rushProtected(), mclass.waitlistMode(),
+				mclass.offerWindowMinutes());
 	}
 
 	/** This view with the recruit state of {@code now}. */
@@ -31,7 +33,7 @@ public record ClassView(UUID id, String title, String description, int capacity,
 		return new ClassView(this.id, this.title, this.description, this.capacity, this.waitlistCapacity, this.allowWaitlist,
 				this.visibility, this.location, this.fee, this.isOnline, this.selectionType, this.recruitStartAt,
 				this.recruitEndAt, this.startAt, this.endAt, state, this.createdBy, this.createdAt, this.updatedAt, this.version,
-				this.rushProtected);
+				this.rushProtected, this.waitlistMode, this.offerWindowMinutes);
 	}
 
 }

@@ -65,6 +65,11 @@ public class MClass {
 
 	private boolean rushProtected;
 
+	@Enumerated(EnumType.STRING)
+	private WaitlistMode waitlistMode;
+
+	private int offerWindowMinutes;
+
 	/** A wrapper, so that Spring Data sees a new entity by its null version and persists instead of merging. */
 	@Version
 	private Long version;
@@ -106,6 +111,8 @@ public class MClass {
 		this.startAt = terms.startAt();
 		this.endAt = terms.endAt();
 		this.rushProtected = terms.rushProtected();
+		this.waitlistMode = terms.waitlistMode();
+		this.offerWindowMinutes = terms.offerWindowMinutes();
 		this.updatedAt = now;
 	}
 
@@ -116,6 +123,16 @@ public class MClass {
 	/** Enrolling goes through the waiting room (enrollment-service) even without a rush. */
 	public boolean rushProtected() {
 		return this.rushProtected;
+	}
+
+	/** What a seat freed while students wait becomes: taken for the longest-waiting one, or offered to them. */
+	public WaitlistMode waitlistMode() {
+		return this.waitlistMode;
+	}
+
+	/** In OFFER mode, how long a student has to accept an offered seat. */
+	public int offerWindowMinutes() {
+		return this.offerWindowMinutes;
 	}
 
 	public String title() {

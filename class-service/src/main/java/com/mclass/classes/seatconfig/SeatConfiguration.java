@@ -8,6 +8,7 @@ import com.mclass.classes.form.EnrollmentForm;
 import com.mclass.classes.mclass.MClass;
 import com.mclass.classes.mclass.SelectionType;
 import com.mclass.classes.mclass.Visibility;
+import com.mclass.classes.mclass.WaitlistMode;
 import com.mclass.formrules.Question;
 
 /**
@@ -17,7 +18,8 @@ import com.mclass.formrules.Question;
  */
 record SeatConfiguration(UUID classId, String title, int capacity, int waitlistCapacity, boolean allowWaitlist,
 		SelectionType selectionType, Visibility visibility, Instant recruitStartAt, Instant recruitEndAt, Instant startAt,
-		Instant endAt, String location, boolean isOnline, long version, boolean deleted, Instant deletedAt, ActiveForm form) {
+		Instant endAt, String location, boolean isOnline, long version, boolean deleted, Instant deletedAt, ActiveForm form,
+		WaitlistMode waitlistMode, int offerWindowMinutes) {
 
 	record ActiveForm(UUID formId, int version, List<Question> questions) {
 
@@ -32,7 +34,7 @@ record SeatConfiguration(UUID classId, String title, int capacity, int waitlistC
 				mclass.allowWaitlist(), mclass.selectionType(), mclass.visibility(), mclass.recruitStartAt(),
 				mclass.recruitEndAt(), mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online(), mclass.version(),
 				mclass.isDeleted(), mclass.deletedAt(),
-				(activeForm != null) ? ActiveForm.of(activeForm) : null);
+				(activeForm != null) ? ActiveForm.of(activeForm) : null, mclass.waitlistMode(), mclass.offerWindowMinutes());
 	}
 
 }

@@ -29,7 +29,7 @@ class ClassCacheIntegrationTests {
 	private static ClassView view(UUID id, String title, long version) {
 		Instant t = Instant.parse("2030-01-01T00:00:00Z");
 		return new ClassView(id, title, "", 10, 0, false, Visibility.PUBLIC, null, 0, false, SelectionType.FIRST_COME, t,
-				t.plusSeconds(60), t.plusSeconds(120), t.plusSeconds(180), RecruitState.UPCOMING, UUID.randomUUID(), t, t, version, false);
+				t.plusSeconds(60), t.plusSeconds(120), t.plusSeconds(180), RecruitState.UPCOMING, UUID.randomUUID(), t, t, version, false, WaitlistMode.AUTO, 1440);
 	}
 
 	@Test

@@ -90,7 +90,12 @@ class ClassDraftValidationTests {
 				arguments("recruiting ends after class starts", change((d) -> d.recruitEndAt(T.plus(Duration.ofDays(14)).plusSeconds(1))), "recruitEndAt"),
 				arguments("class ends as it starts", change((d) -> d.endAt(T.plus(Duration.ofDays(14)))), "endAt"),
 				arguments("class ends before it starts", change((d) -> d.endAt(T.plus(Duration.ofDays(13)))), "endAt"),
-				arguments("negative version", change((d) -> d.version(-1L)), "version"));
+				arguments("negative version", change((d) -> d.version(-1L)), "version"),
+				arguments("offer window missing", change((d) -> d.offerWindowMinutes(null)), null),
+				arguments("offer window 0", change((d) -> d.offerWindowMinutes(0)), "offerWindowMinutes"),
+				arguments("offer window 1 minute", change((d) -> d.offerWindowMinutes(1)), null),
+				arguments("offer window 30 days", change((d) -> d.offerWindowMinutes(43_200)), null),
+				arguments("offer window 30 days and a minute", change((d) -> d.offerWindowMinutes(43_201)), "offerWindowMinutes"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -128,6 +133,8 @@ class ClassDraftValidationTests {
 		assertThat(terms.description()).isEmpty();
 		assertThat(terms.waitlistCapacity()).isZero();
 		assertThat(terms.allowWaitlist()).isFalse();
+		assertThat(terms.waitlistMode()).isEqualTo(WaitlistMode.AUTO);
+		assertThat(terms.offerWindowMinutes()).as("24 h").isEqualTo(1440);
 		assertThat(terms.visibility()).isEqualTo(Visibility.PUBLIC);
 		assertThat(terms.location()).isNull();
 		assertThat(terms.fee()).isZero();
@@ -170,6 +177,8 @@ class ClassDraftValidationTests {
 
 		private Long version;
 
+		private Integer offerWindowMinutes;
+
 		private ClassDraft source;
 
 		static Draft of(ClassDraft draft) {
@@ -187,6 +196,7 @@ class ClassDraftValidationTests {
 			copy.startAt = draft.startAt();
 			copy.endAt = draft.endAt();
 			copy.version = draft.version();
+			copy.offerWindowMinutes = draft.offerWindowMinutes();
 			return copy;
 		}
 
@@ -214,10 +224,13 @@ class ClassDraftValidationTests {
 
 		Draft version(Long value) { this.version = value; return this; }
 
+		Draft offerWindowMinutes(Integer value) { this.offerWindowMinutes = value; return this; }
+
 		ClassDraft build() {
 			return new ClassDraft(this.title, this.description, this.capacity, this.waitlistCapacity, this.allowWaitlist,
 					this.source.visibility(), this.location, this.fee, this.source.isOnline(), this.source.selectionType(),
-					this.recruitStartAt, this.recruitEndAt, this.startAt, this.endAt, this.version);
+					this.recruitStartAt, this.recruitEndAt, this.startAt, this.endAt, this.version, this.source.rushProtected(),
+					this.source.waitlistMode(), this.offerWindowMinutes);
 		}
 
 	}

@@ -80,6 +80,8 @@ class ClassEventsIntegrationTests {
 		assertThat(data.path("isOnline").isBoolean()).isTrue();
 		assertThat(data.path("version").asLong()).isZero();
 		assertThat(data.path("rushProtected").asBoolean(true)).as("waiting room off unless asked for").isFalse();
+		assertThat(data.path("waitlistMode").asString()).as("freed seats are taken unless offers are asked for").isEqualTo("AUTO");
+		assertThat(data.path("offerWindowMinutes").asInt()).as("24 h").isEqualTo(1440);
 		for (String window : new String[] { "recruitStartAt", "recruitEndAt", "startAt", "endAt" }) {
 			assertThat(data.path(window).asString()).as(window).isEqualTo(created.data().path(window).asString());
 		}
@@ -125,6 +127,27 @@ class ClassEventsIntegrationTests {
 		List<ConsumerRecord<String, String>> records = eventsOf(id, 2);
 		assertThat(Api.json.readTree(records.get(0).value()).path("data").path("rushProtected").asBoolean()).isTrue();
 		assertThat(Api.json.readTree(records.get(1).value()).path("data").path("rushProtected").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void anAdminSwitchesAClassToWaitlistOffersWithItsOwnWindow() {
+		Api.Reply created = this.api.post("/api/mclasses", Api.admin(),
+				with(recruitingClass("제안"), "waitlistMode", "OFFER", "offerWindowMinutes", 90));
+		UUID id = created.id();
+		assertThat(created.data().path("waitlistMode").asString()).isEqualTo("OFFER");
+		assertThat(created.data().path("offerWindowMinutes").asInt()).isEqualTo(90);
+		Api.Reply updated = this.api.put("/api/mclasses/" + id, Api.admin(), with(recruitingClass("제안"), "version", 0));
+		assertThat(updated.data().path("waitlistMode").asString()).as("a full replacement: omitted is AUTO").isEqualTo("AUTO");
+		assertThat(updated.data().path("offerWindowMinutes").asInt()).isEqualTo(1440);
+		assertThat(this.api.get("/api/mclasses/" + id, null).data().path("waitlistMode").asString()).isEqualTo("AUTO");
+
+		List<ConsumerRecord<String, String>> records = eventsOf(id, 2);
+		JsonNode createdData = Api.json.readTree(records.get(0).value()).path("data");
+		assertThat(createdData.path("waitlistMode").asString()).isEqualTo("OFFER");
+		assertThat(createdData.path("offerWindowMinutes").asInt()).isEqualTo(90);
+		JsonNode updatedData = Api.json.readTree(records.get(1).value()).path("data");
+		assertThat(updatedData.path("waitlistMode").asString()).isEqualTo("AUTO");
+		assertThat(updatedData.path("offerWindowMinutes").asInt()).isEqualTo(1440);
 	}
 
 	@Test

@@ -47,6 +47,8 @@ class SeatConfigIntegrationTests {
 		assertThat(data.path("classId").asString()).isEqualTo(id.toString());
 		assertThat(data.path("capacity").asInt()).isEqualTo(30);
 		assertThat(data.path("waitlistCapacity").asInt()).isEqualTo(10);
+		assertThat(data.path("waitlistMode").asString()).as("freed seats are taken unless offers are asked for").isEqualTo("AUTO");
+		assertThat(data.path("offerWindowMinutes").asInt()).isEqualTo(1440);
 		assertThat(data.path("allowWaitlist").asBoolean()).isTrue();
 		assertThat(data.path("selectionType").asString()).isEqualTo("FIRST_COME");
 		assertThat(data.path("visibility").asString()).isEqualTo("UNLISTED");

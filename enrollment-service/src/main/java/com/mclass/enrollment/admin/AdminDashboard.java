@@ -93,7 +93,8 @@ public class AdminDashboard {
 	private List<ClassFill> fillRates(Instant now) {
 		return this.jdbc.sql("""
 				SELECT c.class_id, c.title, c.recruit_start_at, c.recruit_end_at, c.start_at,
-				       l.capacity, l.waitlist_capacity, l.allow_waitlist, l.approved, l.waitlisted, l.applied
+				       l.capacity, l.waitlist_capacity, l.allow_waitlist, l.approved, l.waitlisted, l.applied,
+				       l.offered
 				  FROM class_snapshot c JOIN seat_ledger l ON l.class_id = c.class_id
 				 WHERE NOT c.deleted
 				 ORDER BY c.start_at DESC NULLS LAST, c.class_id
@@ -108,7 +109,7 @@ public class AdminDashboard {
 			int waitlistCapacity = rs.getInt("waitlist_capacity");
 			return new ClassFill(JdbcValues.uuid(rs, "class_id"), rs.getString("title"), capacity, approved, waitlistCapacity, waitlisted,
 					rs.getInt("applied"), (capacity > 0) ? Math.round(1000.0 * approved / capacity) / 1000.0 : 0.0,
-					Math.max(0, capacity - approved),
+					Math.max(0, capacity - approved - rs.getInt("offered")), // a seat offered from the waitlist is held
 					rs.getBoolean("allow_waitlist") ? Math.max(0, waitlistCapacity - waitlisted) : 0,
 					RecruitState.of(recruitStart, recruitEnd, start, now), recruitEnd);
 		}).list();

@@ -221,7 +221,7 @@ public class Enrolling {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
 		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), command.userId(), status, command.answers(),
-				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient());
+				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient(), null);
 		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
 			// Another request of the same student got in first (same class, different key): undo the place taken.
 			this.ledger.giveBack(seats.classId(), placement.get());

@@ -33,6 +33,12 @@ public class EnrollmentEvents {
 
 	public static final String WAITLIST_PROMOTED = "WAITLIST_PROMOTED";
 
+	public static final String ENROLLMENT_OFFERED = "ENROLLMENT_OFFERED";
+
+	public static final String ENROLLMENT_OFFER_DECLINED = "ENROLLMENT_OFFER_DECLINED";
+
+	public static final String ENROLLMENT_OFFER_EXPIRED = "ENROLLMENT_OFFER_EXPIRED";
+
 	private final Outbox outbox;
 
 	private final String topic;
@@ -44,11 +50,28 @@ public class EnrollmentEvents {
 
 	/** Records that {@code enrollment} reached its current status from {@code previous} (null for a new one). */
 	public UUID record(Enrollment enrollment, EnrollmentStatus previous, ClassSeats mclass, Instant occurredAt) {
-		String type = typeOf(enrollment.status());
+		return record(enrollment, previous, mclass, occurredAt, typeOf(enrollment.status()));
+	}
+
+	/** As {@link #record(Enrollment, EnrollmentStatus, ClassSeats, Instant)}, as an event of {@code type}. */
+	UUID record(Enrollment enrollment, EnrollmentStatus previous, ClassSeats mclass, Instant occurredAt, String type) {
 		EnrollmentEvent data = new EnrollmentEvent(enrollment.id(), enrollment.mclassId(), enrollment.userId(),
 				enrollment.status().name(), (previous != null) ? previous.name() : null, enrollment.reason(), enrollment.recipient(),
-				new MClassSummary(mclass.title(), mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online()), occurredAt);
+				new MClassSummary(mclass.title(), mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online()), occurredAt,
+				enrollment.offerExpiresAt());
 		return this.outbox.append(this.topic, type, enrollment.id().toString(), DATA_VERSION, data);
+	}
+
+	/**
+	 * The event type of a transition made by {@code action}: an answer to an offer, or its expiry, is named as such
+	 * (the student's mail says what happened to the offer); every other transition by the status it reaches.
+	 */
+	static String typeOf(EnrollmentPolicy.Action action, EnrollmentStatus to) {
+		return switch (action) {
+			case DECLINE -> ENROLLMENT_OFFER_DECLINED;
+			case EXPIRE -> ENROLLMENT_OFFER_EXPIRED;
+			default -> typeOf(to);
+		};
 	}
 
 	/**
@@ -60,6 +83,7 @@ public class EnrollmentEvents {
 			case APPLIED -> ENROLLMENT_APPLIED;
 			case APPROVED -> ENROLLMENT_APPROVED;
 			case WAITLISTED -> ENROLLMENT_WAITLISTED;
+			case OFFERED -> ENROLLMENT_OFFERED;
 			case REJECTED -> ENROLLMENT_REJECTED;
 			case CANCELED -> ENROLLMENT_CANCELED;
 		};
@@ -67,15 +91,20 @@ public class EnrollmentEvents {
 
 	/** Records that the waitlist moved {@code enrollment} onto a freed seat. */
 	public UUID recordPromotion(Enrollment enrollment, ClassSeats mclass, Instant occurredAt) {
-		EnrollmentEvent data = new EnrollmentEvent(enrollment.id(), enrollment.mclassId(), enrollment.userId(),
-				enrollment.status().name(), EnrollmentStatus.WAITLISTED.name(), enrollment.reason(), enrollment.recipient(),
-				new MClassSummary(mclass.title(), mclass.startAt(), mclass.endAt(), mclass.location(), mclass.online()), occurredAt);
-		return this.outbox.append(this.topic, WAITLIST_PROMOTED, enrollment.id().toString(), DATA_VERSION, data);
+		return record(enrollment, EnrollmentStatus.WAITLISTED, mclass, occurredAt, WAITLIST_PROMOTED);
 	}
 
-	/** The {@code data} of every enrollment event (dataversion 1). */
+	/** Records that the waitlist offered {@code enrollment} a freed seat, until its {@code offerExpiresAt}. */
+	public UUID recordOffer(Enrollment enrollment, ClassSeats mclass, Instant occurredAt) {
+		return record(enrollment, EnrollmentStatus.WAITLISTED, mclass, occurredAt, ENROLLMENT_OFFERED);
+	}
+
+	/**
+	 * The {@code data} of every enrollment event (dataversion 1). {@code offerExpiresAt} (added without a bump) is the
+	 * deadline of an offer, set on {@code ENROLLMENT_OFFERED} only.
+	 */
 	record EnrollmentEvent(UUID enrollmentId, UUID mclassId, UUID userId, String status, String previousStatus, String reason,
-			Recipient recipient, MClassSummary mclass, Instant occurredAt) {
+			Recipient recipient, MClassSummary mclass, Instant occurredAt, Instant offerExpiresAt) {
 	}
 
 	/** What an email says about the class. */

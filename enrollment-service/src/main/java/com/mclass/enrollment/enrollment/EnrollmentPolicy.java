@@ -1,5 +1,6 @@
 package com.mclass.enrollment.enrollment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,13 +12,15 @@ import com.mclass.enrollment.EnrollmentErrorCode;
 import com.mclass.enrollment.seat.ClassSeats;
 import com.mclass.enrollment.seat.RecruitState;
 import com.mclass.enrollment.seat.SelectionType;
+import com.mclass.enrollment.seat.WaitlistMode;
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
 import com.mclass.platform.web.ErrorCode;
 
 /**
  * The status rules (docs/architecture.md, "Status rules") in one place: which status a new application gets, which
- * transitions are allowed from which status, and what refuses an application before any seat is looked at.
+ * transitions are allowed from which status, what refuses an application before any seat is looked at, and what a
+ * freed seat becomes for the waitlist (taken at once, or offered until a deadline).
  * <p>
  * One exception, on purpose: the placement of a new application is decided on the hot path by the single statement
  * {@code SeatLedger.ALLOCATE}, which reads and takes the place atomically on the ledger row (see
@@ -32,14 +35,19 @@ public final class EnrollmentPolicy {
 	private static final Map<Action, Rule> RULES = new EnumMap<>(Map.of(
 			Action.APPROVE, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED), EnrollmentStatus.APPROVED,
 					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
-			Action.REJECT, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED, EnrollmentStatus.APPROVED),
-					EnrollmentStatus.REJECTED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.REJECT, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED, EnrollmentStatus.APPROVED,
+					EnrollmentStatus.OFFERED), EnrollmentStatus.REJECTED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
 			Action.WAITLIST, new Rule(EnumSet.of(EnrollmentStatus.APPLIED), EnrollmentStatus.WAITLISTED,
 					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
-			Action.CANCEL, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.APPROVED, EnrollmentStatus.WAITLISTED),
-					EnrollmentStatus.CANCELED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.CANCEL, new Rule(EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.APPROVED, EnrollmentStatus.WAITLISTED,
+					EnrollmentStatus.OFFERED), EnrollmentStatus.CANCELED, EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
 			Action.PROMOTE, new Rule(EnumSet.of(EnrollmentStatus.WAITLISTED), EnrollmentStatus.APPROVED,
-					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED)));
+					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.OFFER, new Rule(EnumSet.of(EnrollmentStatus.WAITLISTED), EnrollmentStatus.OFFERED,
+					EnrollmentErrorCode.TRANSITION_NOT_ALLOWED),
+			Action.ACCEPT, new Rule(EnumSet.of(EnrollmentStatus.OFFERED), EnrollmentStatus.APPROVED, EnrollmentErrorCode.NOT_OFFERED),
+			Action.DECLINE, new Rule(EnumSet.of(EnrollmentStatus.OFFERED), EnrollmentStatus.CANCELED, EnrollmentErrorCode.NOT_OFFERED),
+			Action.EXPIRE, new Rule(EnumSet.of(EnrollmentStatus.OFFERED), EnrollmentStatus.CANCELED, EnrollmentErrorCode.NOT_OFFERED)));
 
 	/** Answers can be edited while the enrollment still waits for a decision or a seat. */
 	private static final Set<EnrollmentStatus> EDITABLE = EnumSet.of(EnrollmentStatus.APPLIED, EnrollmentStatus.WAITLISTED);
@@ -59,13 +67,14 @@ public final class EnrollmentPolicy {
 	/**
 	 * The status a valid application gets: FIRST_COME is APPROVED while a seat is free, else WAITLISTED while the
 	 * class allows a waitlist with room left, else refused (empty: {@code CLASS_FULL}); REVIEW is always APPLIED.
+	 * @param seatsHeld the seats approved or offered (an offered seat is held for its student)
 	 */
-	public static Optional<EnrollmentStatus> placementFor(SelectionType selectionType, int approved, int capacity,
+	public static Optional<EnrollmentStatus> placementFor(SelectionType selectionType, int seatsHeld, int capacity,
 			boolean allowWaitlist, int waitlisted, int waitlistCapacity) {
 		if (selectionType == SelectionType.REVIEW) {
 			return Optional.of(EnrollmentStatus.APPLIED);
 		}
-		if (approved < capacity) {
+		if (seatsHeld < capacity) {
 			return Optional.of(EnrollmentStatus.APPROVED);
 		}
 		if (allowWaitlist && waitlisted < waitlistCapacity) {
@@ -157,6 +166,35 @@ public final class EnrollmentPolicy {
 		}
 	}
 
+	/**
+	 * What a seat freed while students wait becomes: taken for the longest-waiting one at once (AUTO), or offered to
+	 * them (OFFER).
+	 */
+	public static Action forFreedSeat(WaitlistMode mode) {
+		return (mode == WaitlistMode.OFFER) ? Action.OFFER : Action.PROMOTE;
+	}
+
+	/** The deadline of an offer made at {@code now}: the class's offer window later. */
+	public static Instant offerExpiresAt(Instant now, Duration offerWindow) {
+		return now.plus(offerWindow);
+	}
+
+	/** An offer is due — expired — from its deadline on: accepting at {@code offerExpiresAt} itself is too late. */
+	public static boolean isOfferDue(Enrollment enrollment, Instant now) {
+		return enrollment.status() == EnrollmentStatus.OFFERED && !now.isBefore(enrollment.offerExpiresAt());
+	}
+
+	/**
+	 * A student answers (accepts or declines) an offer while it is OFFERED ({@code NOT_OFFERED} otherwise) and before
+	 * its deadline ({@code OFFER_EXPIRED}; the expiry sweep then passes the seat on).
+	 */
+	public static void requireAnswerableOffer(Action answer, Enrollment enrollment, Instant now) {
+		transition(answer, enrollment.status());
+		if (isOfferDue(enrollment, now)) {
+			throw new ApiException(EnrollmentErrorCode.OFFER_EXPIRED);
+		}
+	}
+
 	/** A student edits answers while the enrollment is APPLIED or WAITLISTED. */
 	public static void requireEditable(EnrollmentStatus status) {
 		if (!EDITABLE.contains(status)) {
@@ -179,8 +217,16 @@ public final class EnrollmentPolicy {
 		WAITLIST,
 		/** The student withdraws; final. */
 		CANCEL,
-		/** The system moves the oldest waiting enrollment onto a freed seat. */
-		PROMOTE
+		/** The system moves the oldest waiting enrollment onto a freed seat (waitlist mode AUTO). */
+		PROMOTE,
+		/** The system offers a freed seat to the oldest waiting enrollment (waitlist mode OFFER). */
+		OFFER,
+		/** The student takes the seat offered to them, before the offer's deadline. */
+		ACCEPT,
+		/** The student turns the offered seat down; final, the seat goes to the next in line. */
+		DECLINE,
+		/** The offer's deadline passed unanswered (the sweep); final, the seat goes to the next in line. */
+		EXPIRE
 
 	}
 

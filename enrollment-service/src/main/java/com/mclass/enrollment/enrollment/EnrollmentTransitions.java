@@ -73,7 +73,7 @@ public class EnrollmentTransitions {
 		Placement from = current.status().placement().orElseThrow();
 		// A place is taken before anything is written, so a full class refuses with nothing to undo.
 		boolean placed = switch (to) {
-			case APPROVED -> this.ledger.approve(current.mclassId(), from);
+			case APPROVED -> (from == Placement.OFFERED) ? offerAccepted(current.mclassId()) : this.ledger.approve(current.mclassId(), from);
 			case WAITLISTED -> this.ledger.waitlist(current.mclassId(), from);
 			default -> true;
 		};
@@ -81,15 +81,27 @@ public class EnrollmentTransitions {
 			throw new ApiException((to == EnrollmentStatus.APPROVED) ? EnrollmentErrorCode.CLASS_FULL : EnrollmentErrorCode.WAITLIST_FULL);
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		boolean decision = action != Action.CANCEL;
-		Enrollment changed = this.enrollments.changeStatus(current, to, now, actor, reason, decision)
+		Enrollment changed = this.enrollments.changeStatus(current, to, now, actor, reason, isDecision(action))
 			.orElseThrow(() -> new ApiException(EnrollmentErrorCode.TRANSITION_NOT_ALLOWED));
-		this.events.record(changed, current.status(), seats, now);
+		this.events.record(changed, current.status(), seats, now, EnrollmentEvents.typeOf(action, to));
 		// A place is given back last: the promotion it may trigger then follows this transition in history and outbox.
 		if (!to.isActive()) {
 			this.ledger.vacate(current.mclassId(), from);
 		}
 		return changed;
+	}
+
+	private boolean offerAccepted(UUID classId) {
+		this.ledger.offerAccepted(classId); // the seat was held for this enrollment: nothing to check
+		return true;
+	}
+
+	/** A decision on the application sets decidedAt (an admin's, and a student's acceptance of the seat offered). */
+	private static boolean isDecision(Action action) {
+		return switch (action) {
+			case APPROVE, REJECT, WAITLIST, ACCEPT -> true;
+			case CANCEL, DECLINE, EXPIRE, PROMOTE, OFFER -> false;
+		};
 	}
 
 	/** An enrollment and its class's ledger row, read while holding that row's lock. */

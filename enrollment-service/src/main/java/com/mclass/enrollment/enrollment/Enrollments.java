@@ -35,7 +35,7 @@ import com.mclass.enrollment.JdbcValues;
 public class Enrollments {
 
 	private static final String COLUMNS = "id, mclass_id, user_id, status, answers, form_version, reason, applied_at, decided_at, "
-			+ "decided_by, canceled_at, recipient_email, recipient_name, recipient_locale";
+			+ "decided_by, canceled_at, recipient_email, recipient_name, recipient_locale, offer_expires_at";
 
 	private final JdbcClient jdbc;
 
@@ -65,7 +65,7 @@ public class Enrollments {
 				                            updated_at, recipient_email, recipient_name, recipient_locale)
 				    VALUES (:id, :classId, :userId, :status, CAST(:answers AS jsonb), :formVersion, :appliedAt, :decidedAt,
 				            :appliedAt, :email, :name, :locale)
-				    ON CONFLICT (user_id, mclass_id) WHERE status IN ('APPLIED', 'APPROVED', 'WAITLISTED') DO NOTHING
+				    ON CONFLICT (user_id, mclass_id) WHERE status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'OFFERED') DO NOTHING
 				    RETURNING id, mclass_id, status, applied_at)
 				INSERT INTO enrollment_history (enrollment_id, mclass_id, from_status, to_status, actor_type, actor_id, occurred_at)
 				SELECT id, mclass_id, NULL, status, :actorType, :actorId, applied_at FROM inserted
@@ -97,7 +97,7 @@ public class Enrollments {
 	public Optional<EnrollmentStatus> blockingEarlier(UUID userId, UUID classId) {
 		return this.jdbc.sql("""
 				SELECT status FROM enrollment
-				 WHERE user_id = ? AND mclass_id = ? AND status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'REJECTED')
+				 WHERE user_id = ? AND mclass_id = ? AND status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'OFFERED', 'REJECTED')
 				 ORDER BY CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END
 				 LIMIT 1
 				""").params(userId, classId).query(String.class).optional().map(EnrollmentStatus::valueOf);
@@ -186,7 +186,8 @@ public class Enrollments {
 				       SET status = :to, reason = :reason, updated_at = :at,
 				           decided_at  = CASE WHEN :decides THEN :at ELSE decided_at END,
 				           decided_by  = CASE WHEN :decides THEN CAST(:decidedBy AS uuid) ELSE decided_by END,
-				           canceled_at = CASE WHEN :to = 'CANCELED' THEN :at ELSE canceled_at END
+				           canceled_at = CASE WHEN :to = 'CANCELED' THEN :at ELSE canceled_at END,
+				           offer_expires_at = NULL
 				     WHERE id = :id AND status = :from
 				    RETURNING *),
 				history AS (
@@ -241,6 +242,66 @@ public class Enrollments {
 		return promoted;
 	}
 
+	/**
+	 * Offers free seats to the {@code count} oldest waiting enrollments of a class (FIFO as {@link #promoteOldestWaiting})
+	 * until {@code expiresAt}, and records each offer. The caller holds the class's ledger row.
+	 * @return the offered enrollments, oldest first
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Enrollment> offerToOldestWaiting(UUID classId, int count, Instant at, Instant expiresAt) {
+		List<Enrollment> offered = new ArrayList<>(this.jdbc.sql("""
+				WITH next AS (
+				    SELECT id FROM enrollment
+				     WHERE mclass_id = :classId AND status = 'WAITLISTED'
+				     ORDER BY applied_at, id
+				     LIMIT :count),
+				offered AS (
+				    UPDATE enrollment e
+				       SET status = 'OFFERED', reason = NULL, offer_expires_at = :expiresAt, updated_at = :at
+				      FROM next
+				     WHERE e.id = next.id AND e.status = 'WAITLISTED'
+				    RETURNING e.*),
+				history AS (
+				    INSERT INTO enrollment_history (enrollment_id, mclass_id, from_status, to_status, actor_type, occurred_at)
+				    SELECT id, mclass_id, 'WAITLISTED', 'OFFERED', 'SYSTEM', :at FROM offered)
+				SELECT %s FROM offered
+				""".formatted(COLUMNS))
+			.param("classId", classId)
+			.param("count", count)
+			.param("at", JdbcValues.timestamp(at))
+			.param("expiresAt", JdbcValues.timestamp(expiresAt))
+			.query(this.rows)
+			.list());
+		offered.sort(Comparator.comparing(Enrollment::appliedAt).thenComparing(Enrollment::id));
+		return offered;
+	}
+
+	/**
+	 * The class of one offer that is due ({@code offer_expires_at <= now}), with the class's ledger row locked for this
+	 * transaction; classes whose ledger row another transaction holds (a transition, another replica's sweep) are
+	 * skipped, not waited for. Empty when no unlocked class has a due offer.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<UUID> lockClassWithDueOffer(Instant now) {
+		return this.jdbc.sql("""
+				SELECT l.class_id FROM seat_ledger l
+				 WHERE l.class_id IN (SELECT e.mclass_id FROM enrollment e WHERE e.status = 'OFFERED' AND e.offer_expires_at <= :now)
+				 LIMIT 1
+				   FOR NO KEY UPDATE OF l SKIP LOCKED
+				""").param("now", JdbcValues.timestamp(now)).query((rs, row) -> JdbcValues.uuid(rs, "class_id")).optional();
+	}
+
+	/** The class's offer that fell due first, if any is due at {@code now}; read under the class's ledger row lock. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Enrollment> oldestDueOffer(UUID classId, Instant now) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enrollment WHERE mclass_id = :classId AND status = 'OFFERED' "
+				+ "AND offer_expires_at <= :now ORDER BY offer_expires_at, id LIMIT 1")
+			.param("classId", classId)
+			.param("now", JdbcValues.timestamp(now))
+			.query(this.rows)
+			.optional();
+	}
+
 	/** Replaces the answers of an enrollment that is still editable. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean replaceAnswers(UUID id, Map<String, Object> answers, Instant at) {
@@ -260,7 +321,8 @@ public class Enrollments {
 				EnrollmentStatus.valueOf(rs.getString("status")), answers, JdbcValues.nullableInt(rs, "form_version"),
 				rs.getString("reason"), JdbcValues.instant(rs, "applied_at"), JdbcValues.instant(rs, "decided_at"),
 				JdbcValues.uuid(rs, "decided_by"), JdbcValues.instant(rs, "canceled_at"),
-				new Recipient(rs.getString("recipient_email"), rs.getString("recipient_name"), rs.getString("recipient_locale")));
+				new Recipient(rs.getString("recipient_email"), rs.getString("recipient_name"), rs.getString("recipient_locale")),
+				JdbcValues.instant(rs, "offer_expires_at"));
 	}
 
 }

@@ -62,7 +62,7 @@ class HoldersOfFullClasses {
 			int[] rows = { 0 };
 			this.jdbc.sql("""
 					SELECT user_id, status FROM enrollment
-					 WHERE mclass_id = ? AND status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'REJECTED')
+					 WHERE mclass_id = ? AND status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'OFFERED', 'REJECTED')
 					 LIMIT ?
 					""").params(classId, this.limit + 1).query((rs) -> {
 				rows[0]++;

@@ -70,6 +70,8 @@ class EnrollmentEventsFeed {
 			event.put("status", data.path("status").asString());
 			event.put("previousStatus", data.path("previousStatus").isNull() ? null : data.path("previousStatus").asString(null));
 			event.put("reason", data.path("reason").isNull() ? null : data.path("reason").asString(null));
+			event.put("offerExpiresAt", data.path("offerExpiresAt").isMissingNode() || data.path("offerExpiresAt").isNull() ? null
+					: data.path("offerExpiresAt").asString(null));
 			event.put("occurredAt", data.path("occurredAt").asString(envelope.path("time").asString(null)));
 			this.redis.execute(RECORD, List.of("mclass:live:seen:" + envelope.path("id").asString(), logKey(classId, userId)),
 					this.json.writeValueAsString(event), this.properties.channel(), classId.toString(), userId.toString(),

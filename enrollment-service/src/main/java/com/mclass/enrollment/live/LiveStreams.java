@@ -129,7 +129,7 @@ public class LiveStreams {
 		}
 		ClassSeats seats = this.classes.require(classId);
 		Availability value = new Availability(seats.capacity(), seats.waitlistCapacity(), seats.approved(), seats.waitlisted(),
-				seats.seatsLeft(), seats.waitlistLeft(), seats.recruitState(this.clock.instant()));
+				seats.seatsLeft(), seats.waitlistLeft(), seats.recruitState(this.clock.instant()), seats.offered());
 		this.availability.put(classId, new CachedAvailability(value, now));
 		return value;
 	}
@@ -211,9 +211,9 @@ public class LiveStreams {
 		}
 	}
 
-	/** Seats and waitlist places left, as {@code GET …/availability} answers them. */
+	/** Seats and waitlist places left, as {@code GET …/availability} answers them; {@code offered} seats are held for waiting students who were offered them. */
 	record Availability(int capacity, int waitlistCapacity, int approved, int waitlisted, int seatsLeft, int waitlistLeft,
-			RecruitState recruitState) {
+			RecruitState recruitState, int offered) {
 	}
 
 	private record CachedAvailability(Availability value, long at) {

@@ -9,5 +9,5 @@ import java.util.UUID;
  */
 public record ClassSnapshot(UUID classId, String title, String location, boolean online, SelectionType selectionType,
 		int capacity, int waitlistCapacity, boolean allowWaitlist, Instant recruitStartAt, Instant recruitEndAt,
-		Instant startAt, Instant endAt, long version, boolean deleted) {
+		Instant startAt, Instant endAt, long version, boolean deleted, WaitlistMode waitlistMode, int offerWindowMinutes) {
 }

@@ -3,6 +3,7 @@ package com.mclass.enrollment.seat;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +36,8 @@ public class SeatLedger {
 	private static final String CLASS_SEATS = """
 			SELECT c.class_id, c.title, c.location, c.is_online, c.recruit_start_at, c.recruit_end_at, c.start_at, c.end_at,
 			       c.form_version, c.class_version, c.deleted,
-			       l.selection_type, l.capacity, l.waitlist_capacity, l.allow_waitlist, l.approved, l.waitlisted, l.applied
+			       l.selection_type, l.capacity, l.waitlist_capacity, l.allow_waitlist, l.approved, l.waitlisted, l.applied,
+			       l.offered, l.waitlist_mode, l.offer_window_minutes
 			  FROM class_snapshot c
 			  JOIN seat_ledger l ON l.class_id = c.class_id
 			 WHERE c.class_id = ?
@@ -49,19 +51,20 @@ public class SeatLedger {
 	 * Seat first, else waitlist, decided in one statement rather than two: with two, a seat freed between them would
 	 * leave an applicant waitlisted next to an empty seat. SET sees the row as it was before the update, so it also
 	 * records which branch was taken; PostgreSQL 15 cannot RETURN the old row, hence last_placement.
+	 * A seat offered to a waiting student (waitlist mode OFFER) is held like an approved one: approved + offered.
 	 * This statement is the placement rule; EnrollmentPolicy.placementFor restates it and a test holds them equal.
 	 */
 	private static final String ALLOCATE = """
 			UPDATE seat_ledger
-			   SET approved       = approved   + CASE WHEN selection_type = 'FIRST_COME' AND approved <  capacity THEN 1 ELSE 0 END,
-			       waitlisted     = waitlisted + CASE WHEN selection_type = 'FIRST_COME' AND approved >= capacity THEN 1 ELSE 0 END,
+			   SET approved       = approved   + CASE WHEN selection_type = 'FIRST_COME' AND approved + offered <  capacity THEN 1 ELSE 0 END,
+			       waitlisted     = waitlisted + CASE WHEN selection_type = 'FIRST_COME' AND approved + offered >= capacity THEN 1 ELSE 0 END,
 			       applied        = applied    + CASE WHEN selection_type = 'REVIEW' THEN 1 ELSE 0 END,
 			       last_placement = CASE WHEN selection_type = 'REVIEW' THEN 'APPLIED'
-			                             WHEN approved < capacity   THEN 'APPROVED'
+			                             WHEN approved + offered < capacity THEN 'APPROVED'
 			                             ELSE 'WAITLISTED' END
 			 WHERE class_id = ?
 			   AND (selection_type = 'REVIEW'
-			        OR approved < capacity
+			        OR approved + offered < capacity
 			        OR (allow_waitlist AND waitlisted < waitlist_capacity))
 			RETURNING last_placement
 			""";
@@ -130,7 +133,7 @@ public class SeatLedger {
 				   SET approved   = approved + 1,
 				       applied    = applied    - CASE WHEN :from = 'APPLIED'    THEN 1 ELSE 0 END,
 				       waitlisted = waitlisted - CASE WHEN :from = 'WAITLISTED' THEN 1 ELSE 0 END
-				 WHERE class_id = :classId AND approved < capacity
+				 WHERE class_id = :classId AND approved + offered < capacity
 				""").param("from", from.name()).param("classId", classId).update() == 1;
 	}
 
@@ -144,13 +147,20 @@ public class SeatLedger {
 				UPDATE seat_ledger
 				   SET waitlisted = waitlisted + 1,
 				       applied    = applied - CASE WHEN :from = 'APPLIED' THEN 1 ELSE 0 END
-				 WHERE class_id = :classId AND approved >= capacity AND allow_waitlist AND waitlisted < waitlist_capacity
+				 WHERE class_id = :classId AND approved + offered >= capacity AND allow_waitlist AND waitlisted < waitlist_capacity
 				""").param("from", from.name()).param("classId", classId).update() == 1;
 	}
 
+	/** An offered seat was accepted: it stays held, now as an approved one. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void offerAccepted(UUID classId) {
+		this.jdbc.sql("UPDATE seat_ledger SET approved = approved + 1, offered = offered - 1 WHERE class_id = ?").param(classId).update();
+	}
+
 	/**
-	 * An enrollment gave up its place (canceled, rejected). A freed seat goes to the waitlist before this transaction
-	 * commits ({@link SeatsFreed}); every sold-out flag of the class is invalidated once it has.
+	 * An enrollment gave up its place (canceled, rejected, an offer declined or expired). A freed seat goes to the
+	 * waitlist before this transaction commits ({@link SeatsFreed}); every sold-out flag of the class is invalidated
+	 * once it has.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void vacate(UUID classId, Placement held) {
@@ -158,9 +168,22 @@ public class SeatLedger {
 		if (held != Placement.APPLIED) {
 			this.soldOut.seatsFreedAfterCommit(classId);
 		}
-		if (held == Placement.APPROVED) {
+		if (held == Placement.APPROVED || held == Placement.OFFERED) {
 			this.events.publishEvent(new SeatsFreed(classId));
 		}
+	}
+
+	/** {@code count} waitlisted enrollments were offered free seats, which they hold until they answer. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void offered(UUID classId, int count) {
+		if (count == 0) {
+			return;
+		}
+		this.jdbc.sql("UPDATE seat_ledger SET offered = offered + :count, waitlisted = waitlisted - :count WHERE class_id = :classId")
+			.param("count", count)
+			.param("classId", classId)
+			.update();
+		this.soldOut.seatsFreedAfterCommit(classId); // waitlist places were freed
 	}
 
 	/** {@code count} waitlisted enrollments were moved onto free seats. */
@@ -203,7 +226,7 @@ public class SeatLedger {
 		int capacity = incoming.capacity();
 		int waitlistCapacity = incoming.waitlistCapacity();
 		boolean refused = false;
-		if (capacity < current.approved()) {
+		if (capacity < current.approved() + current.offered()) {
 			capacity = current.capacity();
 			refused = true;
 		}
@@ -223,9 +246,11 @@ public class SeatLedger {
 				""").paramSource(snapshotParameters(incoming)).update();
 		this.jdbc.sql("""
 				UPDATE seat_ledger
-				   SET selection_type = ?, capacity = ?, waitlist_capacity = ?, allow_waitlist = ?
+				   SET selection_type = ?, capacity = ?, waitlist_capacity = ?, allow_waitlist = ?, waitlist_mode = ?,
+				       offer_window_minutes = ?
 				 WHERE class_id = ?
-				""").params(incoming.selectionType().name(), capacity, waitlistCapacity, incoming.allowWaitlist(), incoming.classId())
+				""").params(incoming.selectionType().name(), capacity, waitlistCapacity, incoming.allowWaitlist(),
+					incoming.waitlistMode().name(), incoming.offerWindowMinutes(), incoming.classId())
 			.update();
 		boolean seatsAdded = capacity > current.capacity();
 		int waitlistPlacesBefore = current.waitlistLeft();
@@ -250,10 +275,11 @@ public class SeatLedger {
 			return false;
 		}
 		this.jdbc.sql("""
-				INSERT INTO seat_ledger (class_id, selection_type, capacity, waitlist_capacity, allow_waitlist)
-				VALUES (?, ?, ?, ?, ?)
+				INSERT INTO seat_ledger (class_id, selection_type, capacity, waitlist_capacity, allow_waitlist, waitlist_mode,
+				                         offer_window_minutes)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
 				""").params(incoming.classId(), incoming.selectionType().name(), incoming.capacity(), incoming.waitlistCapacity(),
-				incoming.allowWaitlist())
+				incoming.allowWaitlist(), incoming.waitlistMode().name(), incoming.offerWindowMinutes())
 			.update();
 		// A form published before the class reached this service (its ClassCreated was not seen) is the active one.
 		this.forms.latestVersion(incoming.classId())
@@ -307,6 +333,7 @@ public class SeatLedger {
 			case APPROVED -> "approved";
 			case WAITLISTED -> "waitlisted";
 			case APPLIED -> "applied";
+			case OFFERED -> "offered";
 		};
 		this.jdbc.sql("UPDATE seat_ledger SET " + column + " = " + column + " - 1 WHERE class_id = ?").param(classId).update();
 	}
@@ -330,7 +357,8 @@ public class SeatLedger {
 				rs.getInt("waitlist_capacity"), rs.getBoolean("allow_waitlist"), rs.getInt("approved"), rs.getInt("waitlisted"),
 				rs.getInt("applied"), JdbcValues.instant(rs, "recruit_start_at"), JdbcValues.instant(rs, "recruit_end_at"),
 				JdbcValues.instant(rs, "start_at"), JdbcValues.instant(rs, "end_at"), JdbcValues.nullableInt(rs, "form_version"),
-				rs.getLong("class_version"), rs.getBoolean("deleted"));
+				rs.getLong("class_version"), rs.getBoolean("deleted"), rs.getInt("offered"),
+				WaitlistMode.valueOf(rs.getString("waitlist_mode")), Duration.ofMinutes(rs.getInt("offer_window_minutes")));
 	}
 
 	/** What adopting a class snapshot did. */

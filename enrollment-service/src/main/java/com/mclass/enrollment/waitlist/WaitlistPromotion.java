@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.mclass.enrollment.enrollment.Enrollment;
 import com.mclass.enrollment.enrollment.EnrollmentEvents;
+import com.mclass.enrollment.enrollment.EnrollmentPolicy;
+import com.mclass.enrollment.enrollment.EnrollmentPolicy.Action;
 import com.mclass.enrollment.enrollment.Enrollments;
 import com.mclass.enrollment.seat.ClassSeats;
 import com.mclass.enrollment.seat.SeatLedger;
@@ -23,7 +25,7 @@ import com.mclass.enrollment.seat.SeatsFreed;
 
 /**
  * The waitlist rule: a freed seat goes to the enrollment that has waited longest (applied first; the id breaks ties),
- * in the transaction that freed it. That transaction holds the class's ledger row, so promotions of one class happen
+ * in the transaction that freed it — taken for them, or offered to them in a class whose waitlist mode is OFFER. That transaction holds the class's ledger row, so promotions of one class happen
  * one at a time and always see the waitlist as it is — no SKIP LOCKED, no second-guessing the order.
  */
 @Component
@@ -52,18 +54,30 @@ public class WaitlistPromotion {
 	}
 
 	/**
-	 * Moves as many of the longest-waiting enrollments onto seats as there are free seats.
-	 * @return the promoted enrollments, longest-waiting first
+	 * Gives as many of the longest-waiting enrollments a seat as there are free seats: moves them onto the seats
+	 * (waitlist mode AUTO), or offers the seats to them until the class's offer window has passed (OFFER), holding
+	 * each seat for its student meanwhile.
+	 * @return the promoted or offered enrollments, longest-waiting first
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Enrollment> fillFreeSeats(UUID classId) {
 		ClassSeats seats = this.ledger.lock(classId).orElseThrow();
-		int promotions = Math.min(seats.seatsLeft(), seats.waitlisted());
-		if (promotions == 0) {
+		int seated = Math.min(seats.seatsLeft(), seats.waitlisted());
+		if (seated == 0) {
 			return List.of();
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		List<Enrollment> promoted = this.enrollments.promoteOldestWaiting(classId, promotions, now);
+		if (EnrollmentPolicy.forFreedSeat(seats.waitlistMode()) == Action.OFFER) {
+			Instant expiresAt = EnrollmentPolicy.offerExpiresAt(now, seats.offerWindow());
+			List<Enrollment> offered = this.enrollments.offerToOldestWaiting(classId, seated, now, expiresAt);
+			this.ledger.offered(classId, offered.size());
+			for (Enrollment enrollment : offered) {
+				this.events.recordOffer(enrollment, seats, now);
+			}
+			log.debug("Offered {} seat(s) of class {} to waiting enrollments until {}", offered.size(), classId, expiresAt);
+			return offered;
+		}
+		List<Enrollment> promoted = this.enrollments.promoteOldestWaiting(classId, seated, now);
 		this.ledger.promoted(classId, promoted.size());
 		for (Enrollment enrollment : promoted) {
 			this.events.recordPromotion(enrollment, seats, now);

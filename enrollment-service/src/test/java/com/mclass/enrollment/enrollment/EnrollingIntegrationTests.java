@@ -50,7 +50,7 @@ class EnrollingIntegrationTests extends EnrollmentIntegrationTest {
 		JsonNode enrollment = enroll(classId, student(userId), Forms.VALID_ANSWERS).data();
 
 		assertThat(enrollment.propertyNames()).containsExactlyInAnyOrder("id", "mclassId", "userId", "status", "answers",
-				"formVersion", "appliedAt", "decidedAt", "canceledAt", "reason");
+				"formVersion", "appliedAt", "decidedAt", "canceledAt", "reason", "offerExpiresAt");
 		assertThat(enrollment.path("mclassId").asString()).isEqualTo(classId.toString());
 		assertThat(enrollment.path("userId").asString()).isEqualTo(userId.toString());
 		assertThat(enrollment.path("formVersion").asInt()).isEqualTo(1);

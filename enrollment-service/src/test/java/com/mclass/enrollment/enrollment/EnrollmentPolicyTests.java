@@ -19,6 +19,7 @@ import com.mclass.enrollment.EnrollmentErrorCode;
 import com.mclass.enrollment.enrollment.EnrollmentPolicy.Action;
 import com.mclass.enrollment.seat.ClassSeats;
 import com.mclass.enrollment.seat.SelectionType;
+import com.mclass.enrollment.seat.WaitlistMode;
 import com.mclass.formrules.Question;
 import com.mclass.formrules.QuestionType;
 import com.mclass.platform.web.ApiException;
@@ -127,9 +128,9 @@ class EnrollmentPolicyTests {
 	@Test
 	void noCancelOnceTheClassHasStarted() {
 		Enrollment approved = new Enrollment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), EnrollmentStatus.APPROVED,
-				Map.of(), null, null, NOW, NOW, null, null, new Recipient("a@b.c", "a", "ko"));
+				Map.of(), null, null, NOW, NOW, null, null, new Recipient("a@b.c", "a", "ko"), null);
 		ClassSeats started = new ClassSeats(UUID.randomUUID(), "t", null, false, SelectionType.FIRST_COME, 1, 0, false, 1, 0, 0, null,
-				null, NOW, NOW.plusSeconds(3600), null, 1, false);
+				null, NOW, NOW.plusSeconds(3600), null, 1, false, 0, WaitlistMode.AUTO, Duration.ofDays(1));
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> EnrollmentPolicy.requireCancelable(approved, started, NOW))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(EnrollmentErrorCode.CANCEL_AFTER_START));
 	}
@@ -158,7 +159,7 @@ class EnrollmentPolicyTests {
 
 	private static ClassSeats seats(Instant recruitStart, Instant recruitEnd, boolean deleted) {
 		return new ClassSeats(UUID.randomUUID(), "t", null, false, SelectionType.FIRST_COME, 10, 0, false, 0, 0, 0, recruitStart,
-				recruitEnd, NOW.plus(Duration.ofDays(7)), null, null, 1, deleted);
+				recruitEnd, NOW.plus(Duration.ofDays(7)), null, null, 1, deleted, 0, WaitlistMode.AUTO, Duration.ofDays(1));
 	}
 
 	private static ResourceBundleMessageSource bundles() {

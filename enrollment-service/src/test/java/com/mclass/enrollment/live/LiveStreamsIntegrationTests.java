@@ -54,6 +54,27 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 	}
 
 	@Test
+	void aWaitingStudentSeesTheSeatOfferedToThemWithItsDeadline() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(1, 2).set("waitlistMode", "OFFER"));
+		UUID seatedId = UUID.randomUUID();
+		UUID waitingId = UUID.randomUUID();
+		UUID seated = UUID.fromString(enroll(classId, student(seatedId), "{}").data().path("id").asString());
+		assertThat(enroll(classId, student(waitingId), "{}").data().path("status").asString()).isEqualTo("WAITLISTED");
+		try (SseClient waiting = SseClient.open(url(classId), student(waitingId), null)) {
+			assertThat(waiting.next((e) -> e.name().equals("availability"), WAIT)).isNotNull();
+			assertThat(cancel(classId, seated, student(seatedId)).status()).isEqualTo(200);
+			SseClient.Event offer = waiting.next((e) -> e.name().equals("enrollment") && json(e).path("status").asString().equals("OFFERED"), WAIT);
+			assertThat(offer).isNotNull();
+			assertThat(json(offer).path("type").asString()).isEqualTo("ENROLLMENT_OFFERED");
+			assertThat(json(offer).path("previousStatus").asString()).isEqualTo("WAITLISTED");
+			assertThat(json(offer).path("offerExpiresAt").asString()).isNotBlank();
+			SseClient.Event held = waiting.next((e) -> e.name().equals("availability") && json(e).path("offered").asInt() == 1, WAIT);
+			assertThat(held).isNotNull();
+			assertThat(json(held).path("seatsLeft").asInt()).as("the offered seat is held").isZero();
+		}
+	}
+
+	@Test
 	void lastEventIdResumesWithoutLosingAStatusEvent() throws Exception {
 		UUID classId = this.classes.open(Classes.firstCome(5, 0));
 		UUID studentId = UUID.randomUUID();

@@ -46,6 +46,25 @@ class ClassEventsIntegrationTests extends EnrollmentIntegrationTest {
 	}
 
 	@Test
+	void theWaitlistModeAndOfferWindowFollowTheClassAndDefaultToAutoAndADay() {
+		Classes.Spec spec = Classes.firstCome(2, 5).set("waitlistMode", "OFFER").set("offerWindowMinutes", 90);
+		UUID classId = this.classes.open(spec);
+		assertThat(this.jdbc.queryForMap("SELECT waitlist_mode, offer_window_minutes, offered FROM seat_ledger WHERE class_id = ?", classId))
+			.containsEntry("waitlist_mode", "OFFER")
+			.containsEntry("offer_window_minutes", 90)
+			.containsEntry("offered", 0);
+
+		this.classes.publish(UUID.randomUUID(), "ClassUpdated", classId, spec.set("waitlistMode", "LOTTERY").data(classId, 2));
+		Classes.eventually(() -> Long.valueOf(2).equals(this.classes.classVersion(classId)));
+		assertThat(this.jdbc.queryForObject("SELECT waitlist_mode FROM seat_ledger WHERE class_id = ?", String.class, classId))
+			.as("a mode this service does not know is AUTO, not a dead letter").isEqualTo("AUTO");
+
+		UUID older = this.classes.open(Classes.firstCome(2, 5));
+		assertThat(this.jdbc.queryForMap("SELECT waitlist_mode, offer_window_minutes FROM seat_ledger WHERE class_id = ?", older))
+			.as("an event without the settings").containsEntry("waitlist_mode", "AUTO").containsEntry("offer_window_minutes", 1440);
+	}
+
+	@Test
 	void aRedeliveredEventIsAppliedOnce() {
 		Classes.Spec spec = Classes.firstCome(1, 5);
 		UUID classId = this.classes.open(spec);

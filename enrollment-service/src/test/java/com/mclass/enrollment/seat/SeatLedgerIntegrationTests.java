@@ -133,7 +133,7 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
 		for (int applicant = 0; applicant < 7; applicant++) {
 			ClassSeats before = this.ledger.find(classId).orElseThrow();
-			Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(before.selectionType(), before.approved(),
+			Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(before.selectionType(), before.approved() + before.offered(),
 					before.capacity(), before.allowWaitlist(), before.waitlisted(), before.waitlistCapacity());
 			Optional<Placement> placed = transactions.execute((status) -> this.ledger.allocate(classId));
 			assertThat(placed.map(EnrollmentStatus::of)).as("applicant %d", applicant).isEqualTo(expected);
@@ -148,7 +148,7 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 	/**
 	 * The allocation statement is the status rule the hot path runs (one statement on the hot row); EnrollmentPolicy
 	 * states the same rule in Java for the places that reason about it. This walks every branch — first come with a
-	 * waitlist, without one, with a zero-place waitlist, review, seats free, seats gone, waitlist gone — on real
+	 * waitlist, without one, with a zero-place waitlist, review, seats free, seats gone (approved or offered), waitlist gone — on real
 	 * PostgreSQL, each state set on the ledger row and rolled back after the statement ran.
 	 */
 	@Test
@@ -159,20 +159,24 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		Map<String, Integer> outcomes = new HashMap<>();
 		for (SelectionType selectionType : SelectionType.values()) {
 			for (int capacity : new int[] { 0, 2 }) {
-				for (int approved = 0; approved <= capacity; approved++) {
+				for (int held = 0; held <= capacity; held++) {
 					for (boolean allowWaitlist : new boolean[] { true, false }) {
 						for (int waitlistCapacity : new int[] { 0, 2 }) {
 							for (int waitlisted = 0; waitlisted <= waitlistCapacity; waitlisted++) {
-								Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(selectionType, approved, capacity,
+								Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(selectionType, held, capacity,
 										allowWaitlist, waitlisted, waitlistCapacity);
-								String state = String.format("%s approved=%d/%d waitlist(allowed=%s)=%d/%d", selectionType, approved,
-										capacity, allowWaitlist, waitlisted, waitlistCapacity);
-								int[] counters = { capacity, waitlistCapacity, approved, waitlisted };
+								// Seats held are approved or offered (held for a waiting student): both count against capacity.
+								int offered = held / 2;
+								int approved = held - offered;
+								String state = String.format("%s approved=%d offered=%d/%d waitlist(allowed=%s)=%d/%d", selectionType,
+										approved, offered, capacity, allowWaitlist, waitlisted, waitlistCapacity);
+								int[] counters = { capacity, waitlistCapacity, approved, waitlisted, offered };
 								Optional<Placement> placed = transactions.execute((status) -> {
 									status.setRollbackOnly();
 									this.jdbc.update("UPDATE seat_ledger SET selection_type = ?, capacity = ?, waitlist_capacity = ?, "
-											+ "allow_waitlist = ?, approved = ?, waitlisted = ?, applied = 0 WHERE class_id = ?",
-											selectionType.name(), counters[0], counters[1], allowWaitlist, counters[2], counters[3], classId);
+											+ "allow_waitlist = ?, approved = ?, waitlisted = ?, offered = ?, applied = 0 WHERE class_id = ?",
+											selectionType.name(), counters[0], counters[1], allowWaitlist, counters[2], counters[3], counters[4],
+											classId);
 									return this.ledger.allocate(classId);
 								});
 								assertThat(placed.map(EnrollmentStatus::of)).as(state).isEqualTo(expected);

@@ -12,15 +12,18 @@ import com.mclass.notification.mail.EnrollmentStatus;
 /**
  * enrollment-service's events ({@code mclass.enrollment.events}, data version 1) and the email each one asks for.
  * {@code data} is {@code {enrollmentId, mclassId, userId, status, previousStatus, reason, recipient:{email, name,
- * locale}, mclass:{title, startAt, endAt, location, isOnline}, occurredAt}}; an email needs the ids, a known status, a
- * recipient address and the class title, the rest is shown when present.
+ * locale}, mclass:{title, startAt, endAt, location, isOnline}, occurredAt, offerExpiresAt}}; an email needs the ids, a
+ * known status, a recipient address and the class title, the rest is shown when present (a seat offer's deadline,
+ * {@code offerExpiresAt}, included). Types not listed here are recorded and ignored.
  */
 final class EnrollmentEvents {
 
 	private static final Map<String, EmailType> EMAIL_FOR_TYPE = Map.of("ENROLLMENT_APPLIED", EmailType.ENROLLMENT_APPLIED,
 			"ENROLLMENT_APPROVED", EmailType.ENROLLMENT_APPROVED, "ENROLLMENT_REJECTED", EmailType.ENROLLMENT_REJECTED,
 			"ENROLLMENT_WAITLISTED", EmailType.ENROLLMENT_WAITLISTED, "ENROLLMENT_CANCELED", EmailType.ENROLLMENT_CANCELED,
-			"WAITLIST_PROMOTED", EmailType.WAITLIST_PROMOTED);
+			"WAITLIST_PROMOTED", EmailType.WAITLIST_PROMOTED, "ENROLLMENT_OFFERED", EmailType.ENROLLMENT_OFFERED,
+			"ENROLLMENT_OFFER_DECLINED", EmailType.ENROLLMENT_OFFER_DECLINED, "ENROLLMENT_OFFER_EXPIRED",
+			EmailType.ENROLLMENT_OFFER_EXPIRED);
 
 	private EnrollmentEvents() {
 	}
@@ -39,9 +42,12 @@ final class EnrollmentEvents {
 				EventFields.instant(envelope, "data.mclass.endAt").orElse(null),
 				EventFields.text(envelope, "data.mclass.location").orElse(null),
 				EventFields.flag(envelope, "data.mclass.isOnline"));
-		return new EnrollmentNotice(EMAIL_FOR_TYPE.get(event.type()), EventFields.recipient(envelope, "data.recipient."),
+		EmailType type = EMAIL_FOR_TYPE.get(event.type());
+		// An expiry's reason is enrollment-service's token (OFFER_EXPIRED): the mail's own text says what happened.
+		String reason = (type == EmailType.ENROLLMENT_OFFER_EXPIRED) ? null : EventFields.text(envelope, "data.reason").orElse(null);
+		return new EnrollmentNotice(type, EventFields.recipient(envelope, "data.recipient."),
 				EventFields.requiredUuid(envelope, "data.enrollmentId"), EventFields.requiredUuid(envelope, "data.mclassId"),
-				status, EventFields.text(envelope, "data.reason").orElse(null), mclass);
+				status, reason, mclass, EventFields.instant(envelope, "data.offerExpiresAt").orElse(null));
 	}
 
 }

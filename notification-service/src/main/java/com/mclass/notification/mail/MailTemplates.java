@@ -52,6 +52,7 @@ public class MailTemplates {
 			context.setVariable("place", blankToNull(mclass.location()));
 			context.setVariable("status", enrollment.status().name());
 			context.setVariable("reason", blankToNull(enrollment.reason()));
+			context.setVariable("offerDeadline", this.schedules.moment(enrollment.offerExpiresAt(), locale));
 			context.setVariable("classUrl", link("mclasses", enrollment.mclassId().toString()));
 			context.setVariable("enrollmentsUrl", link("enrollments", "my"));
 		}

@@ -24,6 +24,16 @@ record ScheduleFormat(ZoneId zone) {
 
 	private static final DateTimeFormatter ENGLISH_ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
+	/** One instant, as a schedule's start is written (a seat offer's deadline); {@code null} for {@code null}. */
+	String moment(Instant instant, Locale locale) {
+		if (instant == null) {
+			return null;
+		}
+		boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+		ZonedDateTime at = instant.atZone(this.zone);
+		return english ? ENGLISH_DATE_TIME.format(at) + " " + ENGLISH_ZONE.format(at) : KOREAN_DATE_TIME.format(at);
+	}
+
 	/** @return {@code null} when the start is unknown */
 	String describe(Instant startAt, Instant endAt, Locale locale) {
 		if (startAt == null) {

@@ -81,6 +81,9 @@ class EventIntakeIntegrationTests {
 			ENROLLMENT_WAITLISTED | WAITLISTED | 대기자로 등록되었습니다                | 대기
 			ENROLLMENT_CANCELED   | CANCELED   | 수강신청이 취소되었습니다              | 취소
 			WAITLIST_PROMOTED     | APPROVED   | 대기 중이던 수강신청이 승인되었습니다    | 승인
+			ENROLLMENT_OFFERED    | OFFERED    | 자리가 생겼습니다. 기한 안에 수락해 주세요 | 좌석 제안 (수락 대기)
+			ENROLLMENT_OFFER_DECLINED | CANCELED | 자리 제안을 거절하셨습니다          | 취소
+			ENROLLMENT_OFFER_EXPIRED  | CANCELED | 자리 제안의 수락 기한이 지났습니다    | 취소
 			""")
 	void eachEnrollmentEventSendsOneEmailInKoreanByDefault(String type, String status, String subjectEnding,
 			String statusLabel) throws Exception {
@@ -103,6 +106,17 @@ class EventIntakeIntegrationTests {
 		assertThat(this.outbox.findByEvent(event.id())).get()
 			.satisfies((email) -> assertThat(email.status()).isEqualTo(EmailStatus.SENT))
 			.satisfies((email) -> assertThat(email.locale()).isEqualTo("ko"));
+	}
+
+	@Test
+	void aSeatOfferSaysUntilWhenItCanBeAccepted() throws Exception {
+		Event event = TestEvents.enrollment("ENROLLMENT_OFFERED", "OFFERED")
+			.with("data.previousStatus", "WAITLISTED")
+			.with("data.offerExpiresAt", "2025-03-02T05:00:00Z")
+			.publish();
+
+		TestSmtp.Parts parts = TestSmtp.parts(theOnlyEmailTo(event.recipient()));
+		assertThat(parts.text()).contains("- 수락 기한: 2025년 3월 2일 (일) 오후 2:00");
 	}
 
 	@Test

@@ -47,6 +47,35 @@ class EventReadingTests {
 	}
 
 	@Test
+	void aSeatOfferBecomesANoticeWithItsDeadline() {
+		Event event = TestEvents.enrollment("ENROLLMENT_OFFERED", "OFFERED")
+			.with("data.previousStatus", "WAITLISTED")
+			.with("data.offerExpiresAt", "2025-03-02T05:00:00Z");
+
+		EnrollmentNotice notice = EnrollmentEvents.notice(read(event.json()));
+
+		assertThat(notice.type()).isEqualTo(EmailType.ENROLLMENT_OFFERED);
+		assertThat(notice.status()).isEqualTo(EnrollmentStatus.OFFERED);
+		assertThat(notice.offerExpiresAt()).isEqualTo(Instant.parse("2025-03-02T05:00:00Z"));
+	}
+
+	@Test
+	void anAcceptedOfferAndAnExpiredOneAreReadWithTheirPreviousStatusOffered() {
+		EnrollmentNotice accepted = EnrollmentEvents.notice(read(TestEvents.enrollment("ENROLLMENT_APPROVED", "APPROVED")
+			.with("data.previousStatus", "OFFERED")
+			.json()));
+		assertThat(accepted.type()).isEqualTo(EmailType.ENROLLMENT_APPROVED);
+		assertThat(accepted.offerExpiresAt()).isNull();
+
+		EnrollmentNotice expired = EnrollmentEvents.notice(read(TestEvents.enrollment("ENROLLMENT_OFFER_EXPIRED", "CANCELED")
+			.with("data.previousStatus", "OFFERED")
+			.with("data.reason", "OFFER_EXPIRED")
+			.json()));
+		assertThat(expired.type()).isEqualTo(EmailType.ENROLLMENT_OFFER_EXPIRED);
+		assertThat(expired.reason()).as("the mail's text says it; the token is not shown").isNull();
+	}
+
+	@Test
 	void optionalClassFieldsMayBeMissing() {
 		Event event = TestEvents.enrollment("ENROLLMENT_APPLIED", "APPLIED")
 			.without("data.mclass.startAt")

@@ -107,6 +107,30 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void aSeatOfferStatesItsDeadlineInSeoulTime() {
+		EnrollmentNotice offer = new EnrollmentNotice(EmailType.ENROLLMENT_OFFERED, new Recipient("a@b.test", "김학생", Locale.KOREAN),
+				UUID.randomUUID(), MCLASS_ID, EnrollmentStatus.OFFERED, null, new ClassDetails("봄 도자기 클래스", null, null, "공방", false),
+				Instant.parse("2025-03-02T05:00:00Z"));
+
+		ComposedMail mail = compose(offer);
+
+		assertThat(mail.subject()).isEqualTo("[MClass] ‘봄 도자기 클래스’ 자리가 생겼습니다. 기한 안에 수락해 주세요");
+		assertThat(mail.text()).contains("- 수락 기한: 2025년 3월 2일 (일) 오후 2:00\n").contains("- 상태: 좌석 제안 (수락 대기)\n");
+		assertThat(mail.html()).contains("2025년 3월 2일 (일) 오후 2:00");
+		ComposedMail english = compose(new EnrollmentNotice(offer.type(), new Recipient("a@b.test", "Kim", Locale.ENGLISH),
+				offer.enrollmentId(), MCLASS_ID, offer.status(), null, offer.mclass(), offer.offerExpiresAt()));
+		assertThat(english.text()).contains("- Accept by: Sun, Mar 2, 2025, 2:00 PM KST\n");
+	}
+
+	@Test
+	void mailsOfOtherChangesHaveNoDeadlineLine() {
+		ComposedMail mail = compose(approved(Locale.KOREAN, null, null));
+
+		assertThat(mail.text()).doesNotContain("수락 기한");
+		assertThat(mail.html()).doesNotContain("수락 기한");
+	}
+
+	@Test
 	void theWelcomeEmailGreetsByName() {
 		ComposedMail mail = compose(new WelcomeNotice(new Recipient("a@b.test", "Jamie", Locale.ENGLISH), UUID.randomUUID()));
 

@@ -121,6 +121,19 @@ class ClassAdministrationIntegrationTests {
 	}
 
 	@Test
+	void anUnknownWaitlistModeAndAnOfferWindowOutOfRangeAreNamed() {
+		Reply unknownMode = this.api.post("/api/mclasses", Api.admin(), with(recruitingClass("x"), "waitlistMode", "LOTTERY"));
+		assertThat(unknownMode.status()).isEqualTo(400);
+		assertThat(unknownMode.fields()).containsExactly("waitlistMode");
+		Reply noWindow = this.api.post("/api/mclasses", Api.admin(), with(recruitingClass("x"), "offerWindowMinutes", 0));
+		assertThat(noWindow.status()).isEqualTo(400);
+		assertThat(noWindow.fields()).containsExactly("offerWindowMinutes");
+		Reply notANumber = this.api.post("/api/mclasses", Api.admin(), with(recruitingClass("x"), "offerWindowMinutes", "a day"));
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.fields()).containsExactly("offerWindowMinutes");
+	}
+
+	@Test
 	void aRevisionBasedOnTheCurrentVersionIsAppliedAndBumpsIt() {
 		UUID id = this.api.post("/api/mclasses", Api.admin(), recruitingClass("수정 전")).id();
 

@@ -29,11 +29,11 @@ class AvailabilityController {
 	ApiResponse<Availability> availability(@PathVariable UUID id) {
 		ClassSeats seats = this.classes.require(id);
 		return ApiResponse.ok(new Availability(seats.capacity(), seats.waitlistCapacity(), seats.approved(), seats.waitlisted(),
-				seats.seatsLeft(), seats.waitlistLeft(), seats.recruitState(this.clock.instant())));
+				seats.seatsLeft(), seats.waitlistLeft(), seats.recruitState(this.clock.instant()), seats.offered()));
 	}
 
 	record Availability(int capacity, int waitlistCapacity, int approved, int waitlisted, int seatsLeft, int waitlistLeft,
-			RecruitState recruitState) {
+			RecruitState recruitState, int offered) {
 	}
 
 }

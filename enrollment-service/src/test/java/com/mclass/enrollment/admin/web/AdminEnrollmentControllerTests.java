@@ -83,7 +83,7 @@ class AdminEnrollmentControllerTests {
 				case WAITLIST -> EnrollmentStatus.WAITLISTED;
 			};
 			return new Enrollment(ENROLLMENT, UUID.randomUUID(), UUID.randomUUID(), status, Map.of(), null, call.getArgument(2),
-					Instant.now(), Instant.now(), ADMIN, null, new Recipient("student@example.com", "김민수", "ko"));
+					Instant.now(), Instant.now(), ADMIN, null, new Recipient("student@example.com", "김민수", "ko"), null);
 		});
 	}
 

@@ -92,7 +92,7 @@ class EnrollmentControllerTests {
 
 	private static Enrollment enrollment(EnrollmentStatus status, String reason) {
 		return new Enrollment(ENROLLMENT, CLASS, STUDENT, status, Map.of(), null, reason, Instant.now(), null, null,
-				(status == EnrollmentStatus.CANCELED) ? Instant.now() : null, new Recipient("student@example.com", "김민수", "ko"));
+				(status == EnrollmentStatus.CANCELED) ? Instant.now() : null, new Recipient("student@example.com", "김민수", "ko"), null);
 	}
 
 	@Test
