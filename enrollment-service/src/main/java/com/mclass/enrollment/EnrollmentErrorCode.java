@@ -36,6 +36,12 @@ public final class EnrollmentErrorCode {
 
 	public static final ErrorCode TRANSITION_NOT_ALLOWED = new ErrorCode("TRANSITION_NOT_ALLOWED", 409, "This change is not possible in the enrollment's current status.");
 
+	/** A bulk-enrollment file that is not CSV as expected (unbalanced quotes, no {@code email} column, …); the details name the line or column. */
+	public static final ErrorCode CSV_MALFORMED = new ErrorCode("CSV_MALFORMED", 400, "The CSV file could not be read.");
+
+	/** A bulk-enrollment file over the limits (lines or bytes); the details say which. */
+	public static final ErrorCode IMPORT_TOO_LARGE = new ErrorCode("IMPORT_TOO_LARGE", 413, "The file to import is too large.");
+
 	private EnrollmentErrorCode() {
 	}
 
