@@ -93,6 +93,7 @@ final class ImportFile {
 
 	private static Map<String, Integer> header(CSVParser parser) {
 		Map<String, Integer> columns = new LinkedHashMap<>();
+		String unknown = null;
 		for (Map.Entry<String, Integer> column : parser.getHeaderMap().entrySet()) {
 			String name = column.getKey().replace("\uFEFF", "").strip(); // a byte-order mark (Excel's UTF-8)
 			String key = name.toLowerCase(Locale.ROOT);
@@ -102,12 +103,15 @@ final class ImportFile {
 			else if (key.startsWith(ANSWER_PREFIX) && name.length() > ANSWER_PREFIX.length()) {
 				columns.put(ANSWER_PREFIX + name.substring(ANSWER_PREFIX.length()).strip(), column.getValue());
 			}
-			else if (!name.isEmpty()) {
-				throw malformed("header", "unknown column '" + name + "': expected email, status or q:<questionId>");
+			else if (!name.isEmpty() && unknown == null) {
+				unknown = name;
 			}
 		}
 		if (!columns.containsKey(EMAIL)) {
 			throw malformed(EMAIL, "the header row names no email column");
+		}
+		if (unknown != null) {
+			throw malformed("header", "unknown column '" + unknown + "': expected email, status or q:<questionId>");
 		}
 		return columns;
 	}
