@@ -39,6 +39,11 @@ public final class EnrollmentErrorCode {
 	public static final ErrorCode NOT_OFFERED = new ErrorCode("NOT_OFFERED", 409, "This enrollment has no seat offer to answer.");
 
 	public static final ErrorCode OFFER_EXPIRED = new ErrorCode("OFFER_EXPIRED", 409, "The deadline to accept this seat offer has passed.");
+	/** A bulk-enrollment file that is not CSV as expected (unbalanced quotes, no {@code email} column, …); the details name the line or column. */
+	public static final ErrorCode CSV_MALFORMED = new ErrorCode("CSV_MALFORMED", 400, "The CSV file could not be read.");
+
+	/** A bulk-enrollment file over the limits (lines or bytes); the details say which. */
+	public static final ErrorCode IMPORT_TOO_LARGE = new ErrorCode("IMPORT_TOO_LARGE", 413, "The file to import is too large.");
 
 	private EnrollmentErrorCode() {
 	}

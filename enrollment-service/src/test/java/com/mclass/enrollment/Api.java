@@ -75,6 +75,12 @@ public final class Api {
 			return this;
 		}
 
+		/** A body of any media type (a CSV upload); {@code contentType} null sends none. */
+		public Call body(String contentType, String body) {
+			this.body = body;
+			return (contentType != null) ? header("Content-Type", contentType) : this;
+		}
+
 		public Call json(String body) {
 			this.body = body;
 			return header("Content-Type", "application/json");

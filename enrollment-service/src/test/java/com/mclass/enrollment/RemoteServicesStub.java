@@ -58,6 +58,8 @@ public final class RemoteServicesStub {
 
 	private static final Map<String, Long> delays = new ConcurrentHashMap<>();
 
+	private static final Map<String, List<String>> usersByEmail = new ConcurrentHashMap<>();
+
 	private RemoteServicesStub() {
 	}
 
@@ -89,6 +91,16 @@ public final class RemoteServicesStub {
 	/** The {@code data} of {@code GET <service>/internal/stats}. */
 	public static void stats(String service, String dataJson) {
 		stats.put(service, "{\"success\":true,\"data\":" + dataJson + "}");
+	}
+
+	/**
+	 * auth-service has an account with this address: {@code POST /internal/users/lookup} lists it. Called twice for one
+	 * address, the address has two accounts.
+	 */
+	public static void knowsUser(String email, UUID id, boolean signUpCompleted, boolean disabled) {
+		String user = "{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"name\":\"학생\",\"locale\":\"ko\",\"signUpCompleted\":"
+				+ signUpCompleted + ",\"disabled\":" + disabled + "}";
+		usersByEmail.computeIfAbsent(email.toLowerCase(java.util.Locale.ROOT), (key) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(user);
 	}
 
 	public static void down(String service, boolean isDown) {
@@ -133,6 +145,14 @@ public final class RemoteServicesStub {
 		}
 		if (rest.equals("/internal/stats") && stats.containsKey(service)) {
 			respond(exchange, 200, stats.get(service));
+			return;
+		}
+		if (service.equals(AUTH) && rest.equals("/internal/users/lookup")) {
+			java.util.List<String> found = new java.util.ArrayList<>();
+			for (tools.jackson.databind.JsonNode email : Api.json.readTree(exchange.getRequestBody()).path("emails")) {
+				found.addAll(usersByEmail.getOrDefault(email.asString().toLowerCase(java.util.Locale.ROOT), List.of()));
+			}
+			respond(exchange, 200, "{\"success\":true,\"data\":{\"users\":[" + String.join(",", found) + "]}}");
 			return;
 		}
 		if (service.equals(CLASS) && rest.startsWith("/internal/mclasses/") && rest.endsWith("/seat-config")) {

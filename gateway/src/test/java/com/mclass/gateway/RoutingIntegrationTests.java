@@ -42,7 +42,8 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 			"/api/enrollments/my, enrollment-service", //
 			"/api/admin/enrollments, enrollment-service", //
 			"/api/admin/enrollments/9, enrollment-service", //
-			"/api/admin/dashboard, enrollment-service" })
+			"/api/admin/dashboard, enrollment-service", //
+			"/api/admin/audit, enrollment-service" })
 	void routesEachPathToTheServiceThatOwnsIt(String path, String service) {
 		this.client.get()
 			.uri(path)

@@ -2,6 +2,7 @@ package com.mclass.auth.admin;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +22,7 @@ import com.mclass.auth.user.Provider;
 import com.mclass.auth.user.Role;
 import com.mclass.auth.user.SignupStatus;
 import com.mclass.auth.user.User;
+import com.mclass.auth.user.UserEvents;
 import com.mclass.auth.user.UserView;
 import com.mclass.auth.user.Users;
 import com.mclass.platform.web.ApiException;
@@ -38,16 +40,19 @@ public class UserAdministration {
 
 	private final Sessions sessions;
 
+	private final UserEvents events;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	UserAdministration(Users users, CurrentTerms terms, SignupStatus status, Sessions sessions, TransactionTemplate transactions,
-			Clock clock) {
+	UserAdministration(Users users, CurrentTerms terms, SignupStatus status, Sessions sessions, UserEvents events,
+			TransactionTemplate transactions, Clock clock) {
 		this.users = users;
 		this.terms = terms;
 		this.status = status;
 		this.sessions = sessions;
+		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -79,7 +84,8 @@ public class UserAdministration {
 	 * Applies a role change and/or disabling (or re-enabling). A changed role or a disabled account ends every
 	 * session of the user after commit: refresh tokens die, access tokens are refused everywhere within about a
 	 * second; a disabled user cannot sign in again in any way until re-enabled. Administrators can change neither
-	 * their own role nor disable themselves.
+	 * their own role nor disable themselves. Each change appends its event ({@code UserRoleChanged},
+	 * {@code UserDisabled}, {@code UserEnabled}) to the outbox in the transaction that makes it.
 	 */
 	public UserView update(UUID userId, Change change, UUID caller) {
 		if (userId.equals(caller) && change.role() != null) {
@@ -92,11 +98,14 @@ public class UserAdministration {
 			User user = this.users.findById(userId).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND));
 			String reason = null;
 			if (change.role() != null && change.role() != user.getRole()) {
+				Role previous = user.getRole();
 				user.changeRole(change.role(), this.clock.instant());
+				this.events.roleChanged(user, previous, caller);
 				reason = "role-changed";
 			}
 			if (change.disabled() != null && change.disabled() != user.isDisabled()) {
 				user.disable(change.disabled(), this.clock.instant());
+				this.events.disabledChanged(user, caller);
 				if (change.disabled()) {
 					reason = "disabled";
 				}
@@ -110,6 +119,25 @@ public class UserAdministration {
 		return updated.view();
 	}
 
+	/**
+	 * The accounts behind {@code emails} (compared in lower case) for another service acting for an administrator
+	 * (enrollment-service's bulk enrollment). An address may belong to more than one account (a local one and a social
+	 * one): all of them are returned and the caller decides.
+	 */
+	@Transactional(readOnly = true)
+	public List<KnownUser> lookup(Collection<String> emails) {
+		List<String> lowerCase = emails.stream().map((email) -> email.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+		if (lowerCase.isEmpty()) {
+			return List.of();
+		}
+		List<User> found = this.users.findByLowerCaseEmailIn(lowerCase);
+		Set<UUID> agreed = this.terms.agreedToAllRequired(found.stream().map(User::getId).toList());
+		return found.stream()
+			.map((user) -> new KnownUser(user.getId(), user.getEmail(), user.getName(), user.getLocale(),
+					user.isProfileCompleted() && agreed.contains(user.getId()), user.isDisabled()))
+			.toList();
+	}
+
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -119,6 +147,10 @@ public class UserAdministration {
 	}
 
 	private record Updated(UserView view, String endSessionsBecause) {
+	}
+
+	/** What a service acting for an administrator needs to know of an account found by e-mail. */
+	public record KnownUser(UUID id, String email, String name, String locale, boolean signUpCompleted, boolean disabled) {
 	}
 
 	public record UserPage(List<AdminUserView> users, int page, int size, long totalElements, int totalPages) {

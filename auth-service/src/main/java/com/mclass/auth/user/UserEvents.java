@@ -17,6 +17,8 @@ import com.mclass.platform.events.Outbox;
  * completes at once (name and required terms are part of it), so it emits both, in this order; a social user emits
  * it at its first complete-signup. Agreeing to a later version of a term emits nothing.</li>
  * <li>{@code EmailVerificationRequested}, {@code PasswordResetRequested}: a mail with a link to the user's address.</li>
+ * <li>{@code UserRoleChanged}, {@code UserDisabled}, {@code UserEnabled}: an administrator changed the account
+ * ({@link AccountChange}: who, and the role before and after); enrollment-service's admin audit feed shows them.</li>
  * </ul>
  */
 @Component
@@ -56,6 +58,21 @@ public class UserEvents {
 		return append("PasswordResetRequested", user, null, resetUrl);
 	}
 
+	/** An administrator ({@code changedBy}) gave the user another role; {@code user} already has the new one. */
+	public UUID roleChanged(User user, Role previousRole, UUID changedBy) {
+		return appendChange("UserRoleChanged", user, previousRole, changedBy);
+	}
+
+	/** An administrator disabled ({@code user.isDisabled()}) or enabled the account again. */
+	public UUID disabledChanged(User user, UUID changedBy) {
+		return appendChange(user.isDisabled() ? "UserDisabled" : "UserEnabled", user, user.getRole(), changedBy);
+	}
+
+	private UUID appendChange(String type, User user, Role previousRole, UUID changedBy) {
+		return this.outbox.append(TOPIC, type, user.getId().toString(), DATA_VERSION, new AccountChange(user.getId(),
+				user.getEmail(), user.getName(), user.getLocale(), previousRole, user.getRole(), user.isDisabled(), changedBy));
+	}
+
 	private UUID append(String type, User user, String verificationUrl, String resetUrl) {
 		return this.outbox.append(TOPIC, type, user.getId().toString(), DATA_VERSION,
 				new UserEventData(user.getId(), user.getEmail(), user.getName(), user.getLocale(), verificationUrl, resetUrl));
@@ -68,6 +85,14 @@ public class UserEvents {
 	public record UserEventData(UUID userId, String email, String name, String locale,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String verificationUrl,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String resetUrl) {
+	}
+
+	/**
+	 * The {@code data} of the administrator's changes: the user's identity as in {@link UserEventData}, the role before
+	 * and after, whether the account is disabled now, and the administrator who made the change.
+	 */
+	public record AccountChange(UUID userId, String email, String name, String locale, Role previousRole, Role role,
+			boolean disabled, UUID changedBy) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.mclass.auth.user;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,5 +30,9 @@ public interface Users extends JpaRepository<User, UUID> {
 	 */
 	@Query("select u from User u where lower(u.email) like :pattern escape '\\' or lower(u.name) like :pattern escape '\\'")
 	Page<User> search(String pattern, Pageable pageable);
+
+	/** The accounts whose e-mail is one of {@code emails} (lower case), whatever their provider. */
+	@Query("select u from User u where lower(u.email) in :emails")
+	List<User> findByLowerCaseEmailIn(Collection<String> emails);
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mclass.enrollment.EnrollmentErrorCode;
@@ -231,6 +234,45 @@ public class Enrolling {
 		StoredResponse created = this.responses.created(enrollment);
 		this.idempotency.remember(command.request(), created, enrollment.id());
 		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+	}
+
+	/**
+	 * An admin enrolls a student (bulk enrollment), in the caller's transaction: the same refusal of a second active
+	 * enrollment or of a rejected student, and the same conditional UPDATE on the class's ledger row as a student's
+	 * request, so an import can never oversell a class. What it skips is what belongs to a student's own request: the
+	 * recruitment window (an admin may add students after it), the Idempotency-Key (the import reports each line) and
+	 * the sold-out short cuts. The caller has checked the class and the answers. Refusals are returned, not thrown, so
+	 * the caller decides what a refused line does to its transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public OnBehalfOutcome enrollOnBehalf(ClassSeats seats, UUID userId, Recipient recipient, Map<String, Object> answers, UUID adminId) {
+		Optional<ErrorCode> earlier = this.enrollments.blockingEarlier(userId, seats.classId()).flatMap(EnrollmentPolicy::refusalToReapply);
+		if (earlier.isPresent()) {
+			return OnBehalfOutcome.refused(earlier.get());
+		}
+		Optional<Placement> placement = this.ledger.allocate(seats.classId());
+		if (placement.isEmpty()) {
+			return OnBehalfOutcome.refused(EnrollmentErrorCode.CLASS_FULL);
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
+		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), userId, status, answers, seats.formVersion(), null,
+				now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, recipient);
+		if (!this.enrollments.insert(enrollment, Actor.admin(adminId))) {
+			this.ledger.giveBack(seats.classId(), placement.get());
+			return OnBehalfOutcome.refused(EnrollmentErrorCode.ALREADY_ENROLLED);
+		}
+		this.events.record(enrollment, null, seats, now);
+		return new OnBehalfOutcome(enrollment, null);
+	}
+
+	/** An enrollment made by {@link #enrollOnBehalf}, or the code it was refused with. */
+	public record OnBehalfOutcome(Enrollment enrollment, ErrorCode refusal) {
+
+		static OnBehalfOutcome refused(ErrorCode code) {
+			return new OnBehalfOutcome(null, code);
+		}
+
 	}
 
 	private Decision refuse(EnrollCommand command, ErrorCode code) {

@@ -90,6 +90,19 @@ public class Enrollments {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM enrollment WHERE id = ?").param(id).query(this.rows).optional();
 	}
 
+	/** The enrollment's transitions, oldest first (in the order they were made). */
+	public List<Transition> history(UUID enrollmentId) {
+		return this.jdbc.sql("SELECT from_status, to_status, actor_type, actor_id, reason, occurred_at FROM enrollment_history "
+				+ "WHERE enrollment_id = ? ORDER BY id")
+			.param(enrollmentId)
+			.query((rs, row) -> new Transition(
+					(rs.getString("from_status") != null) ? EnrollmentStatus.valueOf(rs.getString("from_status")) : null,
+					EnrollmentStatus.valueOf(rs.getString("to_status")),
+					new Actor(Actor.Type.valueOf(rs.getString("actor_type")), JdbcValues.uuid(rs, "actor_id")), rs.getString("reason"),
+					JdbcValues.instant(rs, "occurred_at")))
+			.list();
+	}
+
 	/**
 	 * The earlier enrollment of a student in a class that matters for a new application: an active one, else a
 	 * rejected one; empty when there is neither.

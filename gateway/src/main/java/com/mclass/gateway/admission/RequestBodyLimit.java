@@ -1,5 +1,6 @@
 package com.mclass.gateway.admission;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
@@ -14,12 +15,15 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
 
 /**
- * Refuses request bodies above {@code mclass.gateway.request-body.max-size} with 413 {@code PAYLOAD_TOO_LARGE}. Unlike
+ * Refuses request bodies above {@code mclass.gateway.request-body.max-size} (on the upload paths: {@code upload-max-size})
+ * with 413 {@code PAYLOAD_TOO_LARGE}. Unlike
  * the gateway's {@code RequestSize} filter it also answers in the envelope and it counts bodies sent without a
  * {@code Content-Length} (chunked), which that filter lets through whatever their size.
  */
@@ -28,8 +32,14 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 
 	private final long maxBytes;
 
+	private final long uploadMaxBytes;
+
+	private final List<PathPattern> uploadPaths;
+
 	RequestBodyLimit(RequestBodyProperties properties) {
 		this.maxBytes = properties.maxSize().toBytes();
+		this.uploadMaxBytes = properties.uploadMaxSize().toBytes();
+		this.uploadPaths = properties.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 	@Override
@@ -40,8 +50,10 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		long limit = this.uploadPaths.stream().anyMatch((pattern) -> pattern.matches(request.getPath().pathWithinApplication()))
+				? this.uploadMaxBytes : this.maxBytes;
 		long declaredLength = request.getHeaders().getContentLength();
-		if (declaredLength > this.maxBytes) {
+		if (declaredLength > limit) {
 			// Refused before a single byte is read or a service is bothered.
 			return Mono.error(tooLarge());
 		}
@@ -49,7 +61,7 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 			// HTTP framing stops the body at the declared length.
 			return chain.filter(exchange);
 		}
-		return chain.filter(exchange.mutate().request(new CountedBody(request)).build());
+		return chain.filter(exchange.mutate().request(new CountedBody(request, limit)).build());
 	}
 
 	private static ApiException tooLarge() {
@@ -79,15 +91,18 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 	 */
 	private final class CountedBody extends ServerHttpRequestDecorator {
 
-		CountedBody(ServerHttpRequest delegate) {
+		private final long limit;
+
+		CountedBody(ServerHttpRequest delegate, long limit) {
 			super(delegate);
+			this.limit = limit;
 		}
 
 		@Override
 		public Flux<DataBuffer> getBody() {
 			AtomicLong bytesSeen = new AtomicLong();
 			return super.getBody().handle((buffer, sink) -> {
-				if (bytesSeen.addAndGet(buffer.readableByteCount()) > RequestBodyLimit.this.maxBytes) {
+				if (bytesSeen.addAndGet(buffer.readableByteCount()) > this.limit) {
 					DataBufferUtils.release(buffer);
 					sink.error(tooLarge());
 				}

@@ -82,6 +82,29 @@ class RequestBodyLimitIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(60 * KILOBYTE);
 	}
 
+	@Test
+	void anAdminsBulkEnrollmentFileMayBeLargerUpToTheUploadLimit() {
+		this.client.post()
+			.uri("/api/admin/mclasses/5/enrollments/import?dryRun=true")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.contentType(MediaType.valueOf("text/csv"))
+			.bodyValue(new byte[200 * KILOBYTE])
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.bodyLength")
+			.isEqualTo(200 * KILOBYTE);
+		this.client.post()
+			.uri("/api/admin/mclasses/5/enrollments/import")
+			.headers((headers) -> headers.setBearerAuth(adminToken()))
+			.contentType(MediaType.valueOf("text/csv"))
+			.body(chunks(2 * KILOBYTE, 4 * KILOBYTE), DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+	}
+
 	/** A body sent without Content-Length. */
 	private static Flux<DataBuffer> chunks(int count, int size) {
 		return Flux.range(0, count).map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[size]));

@@ -25,12 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.mclass.enrollment.admin.AdminDecisions;
 import com.mclass.enrollment.admin.EnrollmentExports;
+import com.mclass.enrollment.enrollment.Actor;
 import com.mclass.enrollment.enrollment.Enrollment;
 import com.mclass.enrollment.enrollment.EnrollmentFilter;
 import com.mclass.enrollment.enrollment.EnrollmentPage;
 import com.mclass.enrollment.enrollment.EnrollmentSort;
 import com.mclass.enrollment.enrollment.EnrollmentStatus;
 import com.mclass.enrollment.enrollment.Enrollments;
+import com.mclass.enrollment.enrollment.Transition;
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.ApiResponse;
 import com.mclass.platform.web.CommonErrorCode;
@@ -72,6 +74,24 @@ class AdminEnrollmentController {
 				new PageMeta(found.page(), found.size(), found.totalElements(), found.totalPages()));
 	}
 
+	@GetMapping("/api/admin/enrollments/{id}")
+	@Operation(summary = "One enrollment as an admin sees it", description = "404 when there is no such enrollment.")
+	ApiResponse<AdminEnrollmentView> one(@PathVariable UUID id) {
+		return ApiResponse.ok(AdminEnrollmentView.of(this.enrollments.find(id).orElseThrow(() -> new ApiException(CommonErrorCode.NOT_FOUND))));
+	}
+
+	@GetMapping("/api/admin/enrollments/{id}/history")
+	@Operation(summary = "Every transition of an enrollment, oldest first",
+			description = "Each with the status it left (null for the application), the status it entered, who made it "
+					+ "(USER: the student, ADMIN: an admin, SYSTEM: a waitlist promotion), the reason given and when. "
+					+ "404 when there is no such enrollment.")
+	ApiResponse<List<TransitionView>> history(@PathVariable UUID id) {
+		if (this.enrollments.find(id).isEmpty()) {
+			throw new ApiException(CommonErrorCode.NOT_FOUND);
+		}
+		return ApiResponse.ok(this.enrollments.history(id).stream().map(TransitionView::of).toList());
+	}
+
 	@PutMapping("/api/admin/enrollments/{id}")
 	@Operation(summary = "Approve, reject or waitlist an enrollment",
 			description = "The plan's body names the target status; `action` is an alias. 409 CLASS_FULL (no seat to "
@@ -93,6 +113,17 @@ class AdminEnrollmentController {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enrollments-" + id + ".csv\"");
 		this.exports.write(id, response.getOutputStream());
+	}
+
+	/** A transition as the history endpoint shows it; {@code actorId} is null for SYSTEM. */
+	record TransitionView(EnrollmentStatus from, EnrollmentStatus to, Actor.Type actorType, UUID actorId, String reason,
+			Instant occurredAt) {
+
+		static TransitionView of(Transition transition) {
+			return new TransitionView(transition.from(), transition.to(), transition.actor().type(), transition.actor().id(),
+					transition.reason(), transition.occurredAt());
+		}
+
 	}
 
 	record PageMeta(int page, int size, long totalElements, int totalPages) {
