@@ -257,7 +257,7 @@ public class Enrolling {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
 		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), userId, status, answers, seats.formVersion(), null,
-				now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, recipient);
+				now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, recipient, null);
 		if (!this.enrollments.insert(enrollment, Actor.admin(adminId))) {
 			this.ledger.giveBack(seats.classId(), placement.get());
 			return OnBehalfOutcome.refused(EnrollmentErrorCode.ALREADY_ENROLLED);

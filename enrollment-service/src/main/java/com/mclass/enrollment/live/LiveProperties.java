@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnectDelay the {@code retry:} hint sent to clients
  * @param logLength enrollment events kept per student and class for {@code Last-Event-ID}
  * @param logTtl how long such a log is kept after its last event
+ * @param maxStreams streams one replica holds at most; more are answered 503 with {@code Retry-After} (each stream
+ * holds heap, and a replica out of heap stops enrolling too). Size it to the heap: load-tests/README.md has the
+ * measured cost per stream
  */
 @ConfigurationProperties("mclass.live")
 public record LiveProperties(@DefaultValue("mclass:live:events") String channel,
 		@DefaultValue("enrollment-service-live") String consumerGroup, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("500ms") Duration availabilityInterval, @DefaultValue("1s") Duration queueInterval,
 		@DefaultValue("30m") Duration streamTimeout, @DefaultValue("2s") Duration reconnectDelay,
-		@DefaultValue("50") int logLength, @DefaultValue("24h") Duration logTtl) {
+		@DefaultValue("50") int logLength, @DefaultValue("24h") Duration logTtl, @DefaultValue("2500") int maxStreams) {
 }

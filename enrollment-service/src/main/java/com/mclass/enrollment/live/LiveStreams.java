@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,9 @@ public class LiveStreams {
 
 	private final Map<UUID, Set<Subscriber>> byClass = new ConcurrentHashMap<>();
 
+	/** Streams held: each costs heap (Tomcat's buffers, the emitter), so there is a ceiling per replica. */
+	private final AtomicInteger held = new AtomicInteger();
+
 	private final Map<UUID, CachedAvailability> availability = new ConcurrentHashMap<>();
 
 	private final KnownClasses classes;
@@ -73,6 +77,13 @@ public class LiveStreams {
 	 */
 	public SseEmitter open(UUID classId, UUID userId, String lastEventId) {
 		Availability current = availabilityOf(classId, false);
+		if (this.held.incrementAndGet() > this.properties.maxStreams()) {
+			this.held.decrementAndGet();
+			// Refused before anything is held: a replica full of streams must not run out of heap (it did, at ~3,700
+			// streams in 512 MB, taking enrolling down with it). The client reconnects after Retry-After, to a replica
+			// with room.
+			throw new LiveStreamsFull(this.properties.maxStreams());
+		}
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		Subscriber subscriber = new Subscriber(emitter, classId, userId);
 		emitter.onCompletion(() -> remove(subscriber));
@@ -93,7 +104,7 @@ public class LiveStreams {
 	}
 
 	int open() {
-		return this.byClass.values().stream().mapToInt(Set::size).sum();
+		return this.held.get();
 	}
 
 	/** An enrollment event from the pub/sub channel: to the streams of that student on that class. */
@@ -204,7 +215,9 @@ public class LiveStreams {
 		subscriber.close();
 		Set<Subscriber> subscribers = this.byClass.get(subscriber.classId());
 		if (subscribers != null) {
-			subscribers.remove(subscriber);
+			if (subscribers.remove(subscriber)) {
+				this.held.decrementAndGet();
+			}
 			if (subscribers.isEmpty()) {
 				this.byClass.remove(subscriber.classId(), subscribers);
 			}

@@ -24,6 +24,8 @@ final class SseClient implements AutoCloseable {
 
 	final String contentType;
 
+	final String retryAfter;
+
 	private final CompletableFuture<Void> reading;
 
 	private final Stream<String> lines;
@@ -31,6 +33,7 @@ final class SseClient implements AutoCloseable {
 	private SseClient(HttpResponse<Stream<String>> response) {
 		this.status = response.statusCode();
 		this.contentType = response.headers().firstValue("Content-Type").orElse("");
+		this.retryAfter = response.headers().firstValue("Retry-After").orElse(null);
 		this.lines = response.body();
 		this.reading = CompletableFuture.runAsync(this::read);
 	}

@@ -34,7 +34,8 @@ class LiveController {
 			description = "Everyone: `availability` events (as GET …/availability, at most every 500 ms while it changes). With "
 					+ "a bearer token: `queue` events (the student's place) and `enrollment` events (the student's own status "
 					+ "changes, with ids; send Last-Event-ID to resume). A comment line every 15 s keeps the stream open; it is "
-					+ "closed after 30 min and the client reconnects. 404 unknown class.")
+					+ "closed after 30 min and the client reconnects. 404 unknown class; 503 with Retry-After when this replica holds "
+					+ "its maximum of streams (mclass.live.max-streams).")
 	SseEmitter live(@PathVariable UUID id, Optional<AuthenticatedUser> user,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		String resumeFrom = (lastEventId == null || lastEventId.isBlank()) ? null : lastEventId.strip();
