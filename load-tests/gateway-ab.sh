@@ -27,18 +27,19 @@ trap 'kill "${pids[@]}" 2>/dev/null' EXIT
   --server.port=$endpoint_port >"$HERE/target/ab-endpoint.log" 2>&1 &
 endpoint=$!; pids+=($endpoint)
 
-start_gateway() { # name port management-port jar extra-env
+started=""
+start_gateway() { # name port management-port jar extra-env; sets $started (not a $(…) subshell: the trap must see the pid)
   local name=$1 port=$2 management=$3 jar=$4 extra=$5
   # shellcheck disable=SC2086 # extra holds NAME=value words on purpose
   env MCLASS_ENROLLMENT_URL=http://127.0.0.1:$endpoint_port MCLASS_CLASS_URL=http://127.0.0.1:$endpoint_port \
     MCLASS_AUTH_URL="$auth" SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$management \
     MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true $extra \
     "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$jar" >"$HERE/target/ab-$name.log" 2>&1 &
-  pids+=($!)
-  echo $!
+  started=$!
+  pids+=("$started")
 }
-a=$(start_gateway A 18080 19080 "$1" "${A_ENV:-}")
-b=$(start_gateway B 18082 19082 "$2" "${B_ENV:-}")
+start_gateway A 18080 19080 "$1" "${A_ENV:-}"; a=$started
+start_gateway B 18082 19082 "$2" "${B_ENV:-}"; b=$started
 "$java" -XX:+UseSerialGC -Xss512k -Xmx512m -jar "$HERE/floor-gateway/target/floor-gateway.jar" --server.port=18084 \
   --FLOOR_ENDPOINT_URL=http://127.0.0.1:$endpoint_port --FLOOR_JWKS_URI="$auth/.well-known/jwks.json" \
   >"$HERE/target/ab-floor.log" 2>&1 &
