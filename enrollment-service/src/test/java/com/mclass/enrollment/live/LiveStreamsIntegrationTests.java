@@ -3,10 +3,13 @@ package com.mclass.enrollment.live;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import com.mclass.enrollment.Api;
 import com.mclass.enrollment.Classes;
@@ -14,6 +17,7 @@ import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.queue.RushProtection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 
@@ -24,6 +28,22 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 
 	@Autowired
 	LiveStreams streams;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	/**
+	 * The feed starts at the latest offset when its group has none committed: an event published before its consumer
+	 * has its partitions (right after this test context started, or resumed from a pause) is never seen. Production
+	 * replicas join long before a rush; a test must wait for it.
+	 */
+	@BeforeEach
+	void theLiveFeedHasItsPartitions() {
+		MessageListenerContainer feed = this.listeners.getListenerContainer("enrollment-live-feed");
+		assertThat(feed).isNotNull();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> feed.isRunning() && feed.getAssignedPartitions() != null && !feed.getAssignedPartitions().isEmpty());
+	}
 
 	@Test
 	void aStudentSeesSeatsAndTheirOwnStatusAsTheyChangeAndAStrangerOnlyTheSeats() throws Exception {
