@@ -250,7 +250,7 @@ public final class LocalPlatform implements AutoCloseable {
 		try {
 			for (PlatformService service : PlatformService.values()) {
 				ServiceProcess.Launch launch = new ServiceProcess.Launch(service.module(), this.spec.jar(service), runtime,
-						service.isOnTheHotPath() ? this.spec.jvm().forHotPath() : this.spec.jvm(), environmentFor(service),
+						service.isOnTheHotPath() ? this.spec.jvm().forHotPath(service.hotPathHeap()) : this.spec.jvm(), environmentFor(service),
 						this.servicePorts.get(service),
 						this.spec.logDirectory().resolve(service.module() + ".log"), this.spec.cacheDirectory(),
 						this.spec.serviceReadyTimeout(), this.managementPorts.get(service));

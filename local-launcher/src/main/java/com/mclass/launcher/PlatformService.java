@@ -72,10 +72,19 @@ public enum PlatformService {
 
 	/**
 	 * Whether every enroll request of a rush runs through this service: those get the JIT's full optimisation and a
-	 * larger heap ({@link com.mclass.launcher.service.JvmSettings#forHotPath()}).
+	 * larger heap ({@link #hotPathHeap()}).
 	 */
 	public boolean isOnTheHotPath() {
 		return this == GATEWAY || this == ENROLLMENT;
+	}
+
+	/**
+	 * The heap option of a hot-path service. enrollment-service also holds the live streams: ~100 KB of Tomcat's
+	 * per-connection buffers each, 5,000 per replica ({@code mclass.live.max-streams}) on top of its ~150 MB; with the
+	 * serial collector that takes 1 GB (at 512 MB it ran out of heap at ~3,700 streams).
+	 */
+	public String hotPathHeap() {
+		return (this == ENROLLMENT) ? "-Xmx1g" : "-Xmx512m";
 	}
 
 	public static PlatformService ofModule(String module) {

@@ -24,9 +24,6 @@ public record JvmSettings(Path javaExecutable, List<String> options, CdsMode cds
 	 */
 	public static final List<String> STARTUP_FRIENDLY_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx384m");
 
-	/** For the services every enroll request passes (gateway, enrollment-service): a larger heap. */
-	public static final List<String> HOT_PATH_OPTIONS = List.of("-Xmx512m");
-
 	public JvmSettings {
 		options = List.copyOf(options);
 	}
@@ -46,17 +43,17 @@ public record JvmSettings(Path javaExecutable, List<String> options, CdsMode cds
 	}
 
 	/**
-	 * These settings for a hot-path service: {@link #HOT_PATH_OPTIONS} after the startup-friendly defaults, so that
-	 * {@code MCLASS_JAVA_OPTS} (which follows them) still wins. Settings that do not start with the defaults were
+	 * These settings for a hot-path service: its larger heap ({@code -Xmx512m}) after the startup-friendly defaults, so
+	 * that {@code MCLASS_JAVA_OPTS} (which follows them) still wins. Settings that do not start with the defaults were
 	 * chosen on purpose and are kept as they are.
 	 */
-	public JvmSettings forHotPath() {
+	public JvmSettings forHotPath(String heapOption) {
 		int defaults = STARTUP_FRIENDLY_OPTIONS.size();
 		if (this.options.size() < defaults || !this.options.subList(0, defaults).equals(STARTUP_FRIENDLY_OPTIONS)) {
 			return this;
 		}
 		List<String> all = new ArrayList<>(STARTUP_FRIENDLY_OPTIONS);
-		all.addAll(HOT_PATH_OPTIONS);
+		all.add(heapOption);
 		all.addAll(this.options.subList(defaults, this.options.size()));
 		return withOptions(all);
 	}

@@ -16,7 +16,7 @@ class JvmSettingsTests {
 	void hotPathServicesGetALargerHeapAfterTheDefaultsAndBeforeTheUsersOptions() {
 		JvmSettings settings = JvmSettings.fromEnvironment(Map.of("MCLASS_JAVA_OPTS", "-Xmx1g -Dfoo=bar"));
 
-		assertThat(settings.forHotPath().options()).containsExactly("-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
+		assertThat(settings.forHotPath("-Xmx512m").options()).containsExactly("-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
 				"-Xmx512m", "-Xmx1g", "-Dfoo=bar");
 		assertThat(settings.options()).doesNotContain("-Xmx512m");
 	}
@@ -26,20 +26,26 @@ class JvmSettingsTests {
 		JvmSettings settings = JvmSettings.fromEnvironment(Map.of());
 
 		assertThat(settings.options()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
-		assertThat(settings.forHotPath().options()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
+		assertThat(settings.forHotPath("-Xmx512m").options()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
 	}
 
 	@Test
 	void optionsChosenOnPurposeAreKept() {
 		JvmSettings custom = new JvmSettings(Path.of("java"), List.of("-Xmx2g"), CdsMode.USE);
 
-		assertThat(custom.forHotPath().options()).containsExactly("-Xmx2g");
+		assertThat(custom.forHotPath("-Xmx512m").options()).containsExactly("-Xmx2g");
 	}
 
 	@Test
 	void theGatewayAndEnrollmentServiceAreTheHotPath() {
 		assertThat(List.of(PlatformService.values())).filteredOn(PlatformService::isOnTheHotPath)
 			.containsExactlyInAnyOrder(PlatformService.GATEWAY, PlatformService.ENROLLMENT);
+	}
+
+	@Test
+	void enrollmentServiceHasTheHeapForItsLiveStreams() {
+		assertThat(PlatformService.ENROLLMENT.hotPathHeap()).isEqualTo("-Xmx1g");
+		assertThat(PlatformService.GATEWAY.hotPathHeap()).isEqualTo("-Xmx512m");
 	}
 
 }
