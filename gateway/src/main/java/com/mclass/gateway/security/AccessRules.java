@@ -2,12 +2,16 @@ package com.mclass.gateway.security;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import com.mclass.platform.web.security.RequestHeaderRules;
 
 /**
  * Who may call what through the gateway. The first matching rule decides, so the narrow exceptions come first. The
@@ -46,8 +50,14 @@ final class AccessRules {
 	static ServerAuthenticationConverter ignoringTokensOnSignIn() {
 		ServerWebExchangeMatcher signIn = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, AUTH_ACTIONS);
 		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-		return (exchange) -> signIn.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+		return (exchange) -> signIn.matches(exchange).flatMap((match) -> {
+			if (match.isMatch()) {
+				return Mono.empty();
+			}
+			// The usual header without the converter's regular expression; anything else it answers as ever.
+			String token = RequestHeaderRules.wellFormedBearerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+			return (token != null) ? Mono.just(new BearerTokenAuthenticationToken(token)) : bearer.convert(exchange);
+		});
 	}
 
 	static void apply(AuthorizeExchangeSpec exchanges, UnroutedPaths unroutedPaths) {

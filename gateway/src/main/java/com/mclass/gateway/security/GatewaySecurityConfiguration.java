@@ -18,10 +18,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import com.mclass.platform.web.security.AuthenticatedUser;
 import com.mclass.platform.web.security.MclassSecurityProperties;
+import com.mclass.platform.web.security.RequestHeaderRules;
 import com.mclass.platform.web.security.RevocationMirror;
 import com.mclass.platform.web.security.RevocationMirrorMetrics;
 
@@ -56,6 +59,18 @@ class GatewaySecurityConfiguration {
 				.jwt((jwt) -> jwt.jwtDecoder(accessTokens).jwtAuthenticationConverter(roleFromClaim())))
 			.authorizeExchange((exchanges) -> AccessRules.apply(exchanges, unroutedPaths))
 			.build();
+	}
+
+	/**
+	 * Spring Security's firewall with its own header rules, checked without regular expressions
+	 * ({@link RequestHeaderRules}: the same answers, a tenth of the CPU for an access token's header).
+	 */
+	@Bean
+	ServerWebExchangeFirewall exchangeFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(RequestHeaderRules.HEADER_NAME);
+		firewall.setAllowedHeaderValues(RequestHeaderRules.HEADER_VALUE);
+		return firewall;
 	}
 
 	@Bean

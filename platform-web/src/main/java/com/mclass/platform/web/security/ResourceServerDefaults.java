@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -134,7 +135,9 @@ public class ResourceServerDefaults {
 					return null;
 				}
 			}
-			return delegate.resolve(request);
+			// The usual header without the resolver's regular expression; anything else the resolver answers as ever.
+			String token = RequestHeaderRules.wellFormedBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+			return (token != null) ? token : delegate.resolve(request);
 		};
 	}
 
