@@ -45,8 +45,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li><b>streams</b>: {@code streams} anonymous live streams held open at once; RSS of the gateway and
  * enrollment-service before and after (per stream), and the delay until every stream saw a seat change.</li>
  * </ol>
- * Prints a table and, last, one line: {@code students=… tickets=… in_order=… enroll_p99_ms=… approved=… waitlisted=…
- * watchers_ok=…/… event_p99_ms=… streams=… kb_per_stream=… fanout_p99_ms=…}. Exit 0 when every check held, 1 otherwise.
+ * Prints a table and, last, one line: {@code students=… tickets=… in_order=… enroll_p99_ms=…
+ * enroll_after_joining_p99_ms=… approved=… waitlisted=… watchers_ok=…/… event_p99_ms=… streams=… kb_per_stream=…
+ * fanout_p99_ms=…}. Exit 0 when every check held, 1 otherwise.
  */
 public final class QueueBench {
 
