@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -31,6 +33,12 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	RedisMessageListenerContainer liveChannel;
 
 	/**
 	 * The feed starts at the latest offset when its group has none committed: an event published before its consumer
@@ -60,7 +68,7 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 			long committed = System.currentTimeMillis();
 			assertThat(enroll(classId, student(studentId), "{}").status()).isEqualTo(201);
 			SseClient.Event status = mine.next((e) -> e.name().equals("enrollment"), WAIT);
-			assertThat(status).isNotNull();
+			assertThat(status).as(() -> pipeline(classId, studentId)).isNotNull();
 			assertThat(status.id()).matches("\\d+-\\d+");
 			assertThat(json(status).path("status").asString()).isEqualTo("APPROVED");
 			assertThat(json(status).path("type").asString()).isEqualTo("ENROLLMENT_APPROVED");
@@ -84,7 +92,7 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 			assertThat(waiting.next((e) -> e.name().equals("availability"), WAIT)).isNotNull();
 			assertThat(cancel(classId, seated, student(seatedId)).status()).isEqualTo(200);
 			SseClient.Event offer = waiting.next((e) -> e.name().equals("enrollment") && json(e).path("status").asString().equals("OFFERED"), WAIT);
-			assertThat(offer).isNotNull();
+			assertThat(offer).as(() -> pipeline(classId, waitingId)).isNotNull();
 			assertThat(json(offer).path("type").asString()).isEqualTo("ENROLLMENT_OFFERED");
 			assertThat(json(offer).path("previousStatus").asString()).isEqualTo("WAITLISTED");
 			assertThat(json(offer).path("offerExpiresAt").asString()).isNotBlank();
@@ -101,7 +109,9 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 		String firstId;
 		try (SseClient stream = SseClient.open(url(classId), student(studentId), null)) {
 			Api.Response enrolled = enroll(classId, student(studentId), "{}");
-			firstId = stream.next((e) -> e.name().equals("enrollment"), WAIT).id();
+			SseClient.Event first = stream.next((e) -> e.name().equals("enrollment"), WAIT);
+			assertThat(first).as(() -> pipeline(classId, studentId)).isNotNull();
+			firstId = first.id();
 			// The stream drops; meanwhile the student cancels.
 			stream.close();
 			assertThat(cancel(classId, UUID.fromString(enrolled.data().path("id").asString()), student(studentId)).status())
@@ -156,4 +166,16 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 		return Api.json.readTree(event.data());
 	}
 
+
+	/**
+	 * Where an enrollment event that never reached its stream stopped (outbox → Kafka → feed → Redis log and channel →
+	 * stream), for the failure message: this test failed in CI twice without a clue.
+	 */
+	private String pipeline(UUID classId, UUID studentId) {
+		Integer unrelayed = this.jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Integer.class);
+		Long logged = this.redis.opsForStream().size(EnrollmentEventsFeed.logKey(classId, studentId));
+		MessageListenerContainer feed = this.listeners.getListenerContainer("enrollment-live-feed");
+		return "no enrollment event on the stream; outbox rows not yet relayed to Kafka: %d; events in the student's live log: %d; feed running: %s, partitions: %s; live channel listening: %s"
+			.formatted(unrelayed, logged, feed.isRunning(), feed.getAssignedPartitions(), this.liveChannel.isListening());
+	}
 }
