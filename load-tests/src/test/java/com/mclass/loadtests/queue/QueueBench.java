@@ -40,8 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li><b>rush</b>: {@code students} sign up (untimed), a sample of {@code watchers} opens the live stream, then everyone
  * arrives at once and goes their own way: takes a place (64 requests in flight), waits to be admitted (polling at the
  * estimated time, then every 2 s), and enrolls with the ticket. Checked: one ticket per student, the admission log
- * strictly in issue order and holding every ticket once, exact seats, every watcher saw its place and (if enrolled) its status. Measured: enroll latency of admitted
- * students, commit-to-client delay of the watchers' enrollment events.</li>
+ * strictly in issue order and holding every ticket once, exact seats, every watcher saw its place and (if enrolled)
+ * its status. Measured: enroll latency of admitted students (while others were still joining, and after), commit-to-
+ * client delay of the watchers' enrollment events.</li>
  * <li><b>streams</b>: {@code streams} anonymous live streams held open at once; RSS of the gateway and
  * enrollment-service before and after (per stream), and the delay until every stream saw a seat change.</li>
  * </ol>
@@ -132,8 +133,8 @@ public final class QueueBench {
 		Map<Integer, String> ticketOf = new ConcurrentHashMap<>();
 		Map<Integer, String> enrolledAs = new ConcurrentHashMap<>();
 		Map<Integer, Integer> enrollStatus = new ConcurrentHashMap<>();
-		List<Long> enrollMillis = Collections.synchronizedList(new ArrayList<>());
 		List<Long> enrollMillisWhileJoining = Collections.synchronizedList(new ArrayList<>());
+		List<Long> enrollMillisAfterJoining = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger requests = new AtomicInteger();
 		AtomicInteger stillJoining = new AtomicInteger(students);
 		long start = System.nanoTime();
@@ -143,7 +144,6 @@ public final class QueueBench {
 		// (An earlier version let nobody enroll until all 5,000 had joined: the ~1,000 students admitted by then enrolled
 		// in one burst, 400 at once — ten times the admission rate the room exists to hold.) The waiting is a timer, not a
 		// thread per student: 5,000 sleeping threads cost this 2-core machine as much CPU as enrollment-service.
-		Map<Integer, JsonNode> placeOf = new ConcurrentHashMap<>();
 		ExecutorService joiners = Executors.newFixedThreadPool(64);
 		ExecutorService workers = Executors.newFixedThreadPool(64);
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -155,25 +155,34 @@ public final class QueueBench {
 				try {
 					JsonNode place = retried(() -> send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of()), requests).data();
 					long placed = System.nanoTime();
-					ticketOf.put(i, place.path("ticket").asText());
-					placeOf.put(i, place);
-					Runnable[] waiting = new Runnable[1];
-					long[] due = { placed + place.path("estimatedWaitSeconds").asLong() * 1_000_000_000L };
-					waiting[0] = () -> {
+					String ticket = place.path("ticket").asText();
+					ticketOf.put(i, ticket);
+					Runnable enrolling = () -> {
+						try {
+							enroll(classId, i, token, ticket, stillJoining, requests, enrollMillisWhileJoining, enrollMillisAfterJoining,
+									enrollStatus, enrolledAs);
+						}
+						catch (Exception ex) {
+							this.failures.add("student " + i + ": " + ex);
+						}
+						finally {
+							finished.countDown();
+						}
+					};
+					Runnable[] polling = new Runnable[1];
+					polling[0] = () -> {
 						try {
 							if (System.nanoTime() - placed > Duration.ofMinutes(10).toNanos()) {
 								throw new IllegalStateException("student " + i + " not admitted in 10 minutes");
 							}
-							JsonNode current = retried(() -> send("GET", "/api/mclasses/" + classId + "/queue/" + ticketOf.get(i), token,
-									null, Map.of()), requests).data();
+							JsonNode current = retried(() -> send("GET", "/api/mclasses/" + classId + "/queue/" + ticket, token, null,
+									Map.of()), requests).data();
 							if (current.path("admitted").asBoolean()) {
-								enroll(classId, i, token, ticketOf.get(i), stillJoining, requests, enrollMillis, enrollMillisWhileJoining, enrollStatus,
-										enrolledAs);
-								finished.countDown();
+								enrolling.run();
 							}
 							else {
-								due[0] = System.nanoTime() + current.path("estimatedWaitSeconds").asLong() * 700_000_000L;
-								timer.schedule(() -> workers.execute(waiting[0]), pause(due[0]), TimeUnit.MILLISECONDS);
+								long due = System.nanoTime() + current.path("estimatedWaitSeconds").asLong() * 700_000_000L;
+								timer.schedule(() -> workers.execute(polling[0]), pause(due), TimeUnit.MILLISECONDS);
 							}
 						}
 						catch (Exception ex) {
@@ -182,19 +191,11 @@ public final class QueueBench {
 						}
 					};
 					if (place.path("admitted").asBoolean()) {
-						workers.execute(() -> {
-							try {
-								enroll(classId, i, token, ticketOf.get(i), stillJoining, requests, enrollMillis, enrollMillisWhileJoining, enrollStatus,
-										enrolledAs);
-							}
-							catch (Exception ex) {
-								this.failures.add("student " + i + ": " + ex);
-							}
-							finished.countDown();
-						});
+						workers.execute(enrolling);
 					}
 					else {
-						timer.schedule(() -> workers.execute(waiting[0]), pause(due[0]), TimeUnit.MILLISECONDS);
+						long due = placed + place.path("estimatedWaitSeconds").asLong() * 1_000_000_000L;
+						timer.schedule(() -> workers.execute(polling[0]), pause(due), TimeUnit.MILLISECONDS);
 					}
 				}
 				catch (Exception ex) {
@@ -257,6 +258,8 @@ public final class QueueBench {
 		}
 		check(watchersOk == watching.size(), watchersOk + " of " + watching.size() + " watchers saw their place and final status");
 
+		List<Long> enrollMillis = new ArrayList<>(enrollMillisWhileJoining);
+		enrollMillis.addAll(enrollMillisAfterJoining);
 		long p99 = percentile(enrollMillis, 99);
 		long eventP99 = percentile(eventDelays, 99);
 		System.out.println();
@@ -268,8 +271,6 @@ public final class QueueBench {
 		System.out.printf("| requests sent (queue, polls, enrolls)           | %d |%n", requests.get());
 		System.out.printf("| enroll latency of admitted students p50/p95/p99 | %d / %d / %d ms |%n", percentile(enrollMillis, 50),
 				percentile(enrollMillis, 95), p99);
-		List<Long> enrollMillisAfterJoining = new ArrayList<>(enrollMillis);
-		enrollMillisWhileJoining.forEach(enrollMillisAfterJoining::remove);
 		System.out.printf("|   sent while others were still joining          | %d enrolls, p50/p99 %d / %d ms |%n",
 				enrollMillisWhileJoining.size(), percentile(enrollMillisWhileJoining, 50), percentile(enrollMillisWhileJoining, 99));
 		System.out.printf("|   sent after everyone had joined                | %d enrolls, p50/p99 %d / %d ms |%n",
@@ -468,7 +469,7 @@ public final class QueueBench {
 	}
 
 	private void enroll(String classId, int i, String token, String ticket, AtomicInteger stillJoining, AtomicInteger requests,
-			List<Long> enrollMillis, List<Long> enrollMillisWhileJoining, Map<Integer, Integer> enrollStatus,
+			List<Long> enrollMillisWhileJoining, List<Long> enrollMillisAfterJoining, Map<Integer, Integer> enrollStatus,
 			Map<Integer, String> enrolledAs) throws Exception {
 		String key = UUID.randomUUID().toString();
 		Reply enrolled;
@@ -478,11 +479,7 @@ public final class QueueBench {
 			enrolled = send("POST", "/api/mclasses/" + classId + "/enrollments", token, "{\"answers\":{}}",
 					Map.of("Idempotency-Key", key, "Queue-Ticket", ticket));
 			requests.incrementAndGet();
-			long millis = (System.nanoTime() - sent) / 1_000_000;
-			enrollMillis.add(millis);
-			if (whileJoining) {
-				enrollMillisWhileJoining.add(millis);
-			}
+			(whileJoining ? enrollMillisWhileJoining : enrollMillisAfterJoining).add((System.nanoTime() - sent) / 1_000_000);
 		}
 		while (enrolled.status() == 503 || enrolled.status() == 429);
 		enrollStatus.put(i, enrolled.status());
