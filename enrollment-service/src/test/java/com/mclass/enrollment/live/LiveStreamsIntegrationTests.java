@@ -175,7 +175,8 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 		Integer unrelayed = this.jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Integer.class);
 		Long logged = this.redis.opsForStream().size(EnrollmentEventsFeed.logKey(classId, studentId));
 		MessageListenerContainer feed = this.listeners.getListenerContainer("enrollment-live-feed");
-		return "no enrollment event on the stream; outbox rows not yet relayed to Kafka: %d; events in the student's live log: %d; feed running: %s, partitions: %s; live channel listening: %s"
+		return ("no enrollment event on the stream; outbox rows not yet relayed to Kafka: %d; events in the student's live "
+				+ "log: %d; feed running: %s, partitions: %s; live channel listening: %s")
 			.formatted(unrelayed, logged, feed.isRunning(), feed.getAssignedPartitions(), this.liveChannel.isListening());
 	}
 }
