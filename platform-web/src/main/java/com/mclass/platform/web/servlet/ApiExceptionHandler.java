@@ -24,6 +24,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -151,6 +152,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ApiErrorResponse> tooLarge(MaxUploadSizeExceededException ex) {
 		return respond(CommonErrorCode.PAYLOAD_TOO_LARGE);
+	}
+
+	/**
+	 * The client went away mid-response (a closed live stream, a dropped connection): nobody is left to answer, and it
+	 * is no failure of ours. Answered with nothing, as Spring's own {@code ResponseEntityExceptionHandler} does; an
+	 * envelope would fail again (the response is committed, often as {@code text/event-stream}).
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
+		log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package com.mclass.platform.web.servlet;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +9,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -22,12 +26,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.ApiResponse;
 import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorDetail;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -41,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = ApiExceptionHandlerTests.SampleController.class, properties = "spring.web.locale=ko")
 @Import(ApiExceptionHandlerTests.SampleController.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ApiExceptionHandlerTests {
 
 	@Autowired
@@ -139,6 +146,12 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void aClientThatWentAwayIsNeitherAnsweredNorLoggedAsAFailure(CapturedOutput output) throws Exception {
+		this.mvc.perform(get("/samples/gone")).andExpect(content().string(""));
+		assertThat(output).doesNotContain("Unexpected failure").doesNotContain("Failure in @ExceptionHandler");
+	}
+
+	@Test
 	void unsupportedMethodAndMediaTypeUseTheEnvelope() throws Exception {
 		this.mvc.perform(put("/samples/7"))
 			.andExpect(status().isMethodNotAllowed())
@@ -198,6 +211,11 @@ class ApiExceptionHandlerTests {
 		@GetMapping("/samples/boom")
 		ApiResponse<String> boom() {
 			throw new IllegalStateException("secret-detail");
+		}
+
+		@GetMapping("/samples/gone")
+		ApiResponse<String> gone() throws IOException {
+			throw new AsyncRequestNotUsableException("ServletResponse failed to flushBuffer", new IOException("Broken pipe"));
 		}
 
 	}
