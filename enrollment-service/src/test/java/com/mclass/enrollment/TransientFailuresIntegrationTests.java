@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +98,35 @@ class TransientFailuresIntegrationTests extends EnrollmentIntegrationTest {
 		}
 		assertThat(countsByStatus(classId)).isEmpty();
 		assertThat(assertInvariants(classId).approved()).isZero();
-		assertThat(enroll(classId, student(UUID.randomUUID()), "{}").status()).as("the pool recovers").isEqualTo(201);
+		assertThat(afterTheTermination(classId)).as("the pool recovers").isEqualTo(201);
+	}
+
+	/**
+	 * The first enrollment after the sessions were ended. A pooled connection used within the last half second is lent
+	 * without a check (Hikari's bypass window), so a few requests may still meet a terminated session: each of those
+	 * must be a 503 with Retry-After, and the broken connection is dropped, so a pool's worth of attempts ends in a seat.
+	 */
+	private int afterTheTermination(UUID classId) throws SQLException {
+		int poolSize = this.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+		Api.Response response = null;
+		for (int attempt = 0; attempt <= poolSize; attempt++) {
+			response = enroll(classId, student(UUID.randomUUID()), "{}");
+			if (response.status() != 503) {
+				return response.status();
+			}
+			assertThat(response.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(response.header("Retry-After")).hasValue("1");
+		}
+		return response.status();
+	}
+
+	/**
+	 * The termination ended every session of the shared test context's pool, not only the one under test: the next
+	 * test class must not meet one of them (it did, as a 503 in a concurrency test).
+	 */
+	@AfterEach
+	void noTerminatedSessionIsLeftForTheNextTest() throws SQLException {
+		this.dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 	}
 
 	private int waitingOnLock(String database) {
