@@ -2,7 +2,6 @@ package com.mclass.enrollment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -36,8 +34,8 @@ class TwoInstancesIntegrationTests extends EnrollmentIntegrationTest {
 	@Timeout(180)
 	void twoReplicasOnOneDatabaseNeverOversell() throws Exception {
 		UUID classId = this.classes.open(Classes.firstCome(30, 10));
-		try (ConfigurableApplicationContext second = startSecondReplica()) {
-			Api[] replicas = { this.api, new Api(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class)) };
+		try (ConfigurableApplicationContext second = SecondReplica.start(this.environment)) {
+			Api[] replicas = { this.api, new Api(SecondReplica.port(second)) };
 			int students = 300;
 			List<String> tokens = new ArrayList<>();
 			for (int i = 0; i < students; i++) {
@@ -73,31 +71,6 @@ class TwoInstancesIntegrationTests extends EnrollmentIntegrationTest {
 			assertThat(ledger.approved()).isEqualTo(30);
 			assertThat(ledger.waitlisted()).isEqualTo(10);
 		}
-	}
-
-	private ConfigurableApplicationContext startSecondReplica() {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-				"spring.data.redis.host", "spring.data.redis.port", "spring.kafka.bootstrap-servers", "mclass.security.jwks-uri",
-				"mclass.security.issuer", "mclass.security.audience", "mclass.class-service.url", "mclass.auth-service.url",
-				"mclass.notification-service.url")) {
-			String value = this.environment.getProperty(name);
-			if (value != null) {
-				properties.put(name, value);
-			}
-		}
-		properties.put("server.port", 0);
-		// Not application.yml's 9083: a service running on the same machine (a local platform) may hold it.
-		properties.put("management.server.port", 0);
-		properties.put("spring.datasource.hikari.maximum-pool-size", 5);
-		properties.put("spring.kafka.listener.auto-startup", false);
-		properties.put("mclass.outbox.relay-enabled", false);
-		// As in the first instance: a rush of this test must reach the ledger, not the waiting room.
-		properties.put("mclass.queue.auto-hold", "0");
-		properties.put("spring.application.name", "enrollment-service");
-		// As command-line arguments: they outrank application.yml, as the environment of a real replica would.
-		String[] arguments = properties.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
-		return new SpringApplicationBuilder(EnrollmentServiceApplication.class).run(arguments);
 	}
 
 }

@@ -19,7 +19,7 @@ import com.mclass.platform.web.ApiErrorResponse;
 import com.mclass.platform.web.CommonErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
-/** A replica full of live streams refuses more: 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}. */
+/** A replica full of live streams (or shutting down) refuses more: 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LiveFailures {
@@ -42,8 +42,8 @@ class LiveFailures {
 	 * Written directly, not returned: a stream's client accepts only {@code text/event-stream}, and content negotiation
 	 * would turn the JSON envelope into a 406.
 	 */
-	@ExceptionHandler(LiveStreamsFull.class)
-	void full(LiveStreamsFull ex, HttpServletResponse response) throws IOException {
+	@ExceptionHandler(LiveStreamRefused.class)
+	void refused(LiveStreamRefused ex, HttpServletResponse response) throws IOException {
 		log.debug("Answered 503: {}", ex.getMessage());
 		response.setStatus(503);
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

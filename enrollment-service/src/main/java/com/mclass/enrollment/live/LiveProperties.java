@@ -20,13 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreams streams one replica holds at most; more are answered 503 with {@code Retry-After} (each stream
  * holds heap, and a replica out of heap stops enrolling too). {@code 0} (the default): sized to the heap by
  * {@link #streamsFor(long)}
+ * @param channelCheck how often a replica pings the channel to check it still hears it (it rejoins after two pings
+ * unheard, catching its streams up) and retries joining while Redis is unreachable
  */
 @ConfigurationProperties("mclass.live")
 public record LiveProperties(@DefaultValue("mclass:live:events") String channel,
 		@DefaultValue("enrollment-service-live") String consumerGroup, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("500ms") Duration availabilityInterval, @DefaultValue("1s") Duration queueInterval,
 		@DefaultValue("30m") Duration streamTimeout, @DefaultValue("2s") Duration reconnectDelay,
-		@DefaultValue("50") int logLength, @DefaultValue("24h") Duration logTtl, @DefaultValue("0") int maxStreams) {
+		@DefaultValue("50") int logLength, @DefaultValue("24h") Duration logTtl, @DefaultValue("0") int maxStreams,
+		@DefaultValue("2s") Duration channelCheck) {
 
 	/** Measured (load-tests/README.md): ~100 KB of heap per stream, Tomcat's per-connection buffers mostly. */
 	static final long HEAP_PER_STREAM = 128 * 1024;

@@ -47,6 +47,9 @@ public class LiveStreams {
 
 	private final Map<UUID, CachedAvailability> availability = new ConcurrentHashMap<>();
 
+	/** Set at shutdown: no new stream would outlive it. */
+	private volatile boolean closing;
+
 	private final KnownClasses classes;
 
 	private final WaitingRoom room;
@@ -76,13 +79,16 @@ public class LiveStreams {
 	 * place and the enrollment events after {@code lastEventId} (or their latest one), then whatever happens.
 	 */
 	public SseEmitter open(UUID classId, UUID userId, String lastEventId) {
+		if (this.closing) {
+			throw LiveStreamRefused.shuttingDown();
+		}
 		Availability current = availabilityOf(classId, false);
 		if (this.held.incrementAndGet() > this.properties.maxStreams()) {
 			this.held.decrementAndGet();
 			// Refused before anything is held: a replica full of streams must not run out of heap (it did, at ~3,700
 			// streams in 512 MB, taking enrolling down with it). The client reconnects after Retry-After, to a replica
 			// with room.
-			throw new LiveStreamsFull(this.properties.maxStreams());
+			throw LiveStreamRefused.full(this.properties.maxStreams());
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		Subscriber subscriber = new Subscriber(emitter, classId, userId);
@@ -97,6 +103,9 @@ public class LiveStreams {
 		subscriber.send(SseEmitter.event().reconnectTime(this.properties.reconnectDelay().toMillis()).comment("mclass live"));
 		subscriber.send(SseEmitter.event().name("availability").data(write(current), MediaType.APPLICATION_JSON));
 		if (userId != null) {
+			if (lastEventId != null) {
+				subscriber.resumedAfter(lastEventId);
+			}
 			replay(subscriber, lastEventId);
 			refreshQueue(classId, List.of(subscriber));
 		}
@@ -187,6 +196,28 @@ public class LiveStreams {
 		}
 	}
 
+	/**
+	 * After this replica (re)joined the live channel: whatever it missed meanwhile, from the students' logs (enrollment
+	 * events after the last each stream was sent) and the ledger (availability). Pub/sub keeps nothing for a listener
+	 * that was away, the logs do. One log read per signed-in stream, and only on a (re)join.
+	 */
+	void catchUp() {
+		this.byClass.forEach((classId, subscribers) -> {
+			try {
+				String data = write(availabilityOf(classId, true));
+				for (Subscriber subscriber : subscribers) {
+					subscriber.send(SseEmitter.event().name("availability").data(data, MediaType.APPLICATION_JSON));
+					if (subscriber.userId() != null) {
+						replay(subscriber, subscriber.lastEnrollmentEventId());
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("Streams of class {} not caught up", classId, ex);
+			}
+		});
+	}
+
 	private void replay(Subscriber subscriber, String lastEventId) {
 		String key = EnrollmentEventsFeed.logKey(subscriber.classId(), subscriber.userId());
 		try {
@@ -194,7 +225,6 @@ public class LiveStreams {
 			if (lastEventId != null) {
 				records = this.redis.opsForStream()
 					.range(key, Range.rightUnbounded(Range.Bound.exclusive(lastEventId)), Limit.limit().count(this.properties.logLength()));
-				subscriber.resumedAfter(lastEventId);
 			}
 			else {
 				// No resume point: the latest status is enough to start from.
@@ -208,6 +238,17 @@ public class LiveStreams {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Enrollment events of {} on class {} not replayed", subscriber.userId(), subscriber.classId(), ex);
+		}
+	}
+
+	/** Ends every stream of this replica (shutdown): clients reconnect with Last-Event-ID, to a replica that stays. */
+	void closeAll() {
+		this.closing = true;
+		for (Set<Subscriber> subscribers : this.byClass.values()) {
+			for (Subscriber subscriber : subscribers) {
+				remove(subscriber);
+				subscriber.complete();
+			}
 		}
 	}
 

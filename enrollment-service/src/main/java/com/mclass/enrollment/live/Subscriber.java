@@ -46,6 +46,17 @@ final class Subscriber {
 		this.closed = true;
 	}
 
+	/** Ends the stream normally (the client may reconnect). */
+	synchronized void complete() {
+		this.closed = true;
+		try {
+			this.emitter.complete();
+		}
+		catch (IllegalStateException ex) {
+			// already completed
+		}
+	}
+
 	synchronized boolean send(SseEmitter.SseEventBuilder event) {
 		if (this.closed) {
 			return false;
@@ -81,6 +92,11 @@ final class Subscriber {
 		if (send(SseEmitter.event().name("queue").data(json, org.springframework.http.MediaType.APPLICATION_JSON))) {
 			this.lastQueueView = view;
 		}
+	}
+
+	/** The id of the last enrollment event this stream was sent (or resumed after); null if none. */
+	synchronized String lastEnrollmentEventId() {
+		return this.lastEnrollmentEventId;
 	}
 
 	synchronized void resumedAfter(String id) {

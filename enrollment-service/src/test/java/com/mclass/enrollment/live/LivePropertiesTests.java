@@ -27,7 +27,7 @@ class LivePropertiesTests {
 
 	private static LiveProperties properties(int maxStreams) {
 		return new LiveProperties("c", "g", Duration.ofSeconds(15), Duration.ofMillis(500), Duration.ofSeconds(1),
-				Duration.ofMinutes(30), Duration.ofSeconds(2), 50, Duration.ofHours(24), maxStreams);
+				Duration.ofMinutes(30), Duration.ofSeconds(2), 50, Duration.ofHours(24), maxStreams, Duration.ofSeconds(2));
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.mclass.enrollment.live;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -39,6 +41,9 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 
 	@Autowired
 	RedisMessageListenerContainer liveChannel;
+
+	@Autowired
+	LiveEventsListener liveChannelListener;
 
 	/**
 	 * The feed starts at the latest offset when its group has none committed: an event published before its consumer
@@ -131,6 +136,29 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 	}
 
 	@Test
+	void anEnrollmentEventTheChannelNeverDeliveredReachesTheStreamWhenTheReplicaRejoins() throws Exception {
+		UUID classId = this.classes.open(Classes.firstCome(5, 0));
+		UUID studentId = UUID.randomUUID();
+		try (SseClient stream = SseClient.open(url(classId), student(studentId), null)) {
+			assertThat(stream.next((e) -> e.name().equals("availability"), WAIT)).isNotNull();
+			// In the student's log without a word on the channel: what a replica misses while it is away from the channel.
+			String missed = this.redis.opsForStream()
+				.add(StreamRecords.string(Map.of("event", "{\"type\":\"ENROLLMENT_APPROVED\",\"status\":\"APPROVED\"}"))
+					.withStreamKey(EnrollmentEventsFeed.logKey(classId, studentId)))
+				.getValue();
+			assertThat(stream.next((e) -> e.name().equals("enrollment"), Duration.ofSeconds(1))).isNull();
+
+			this.liveChannel.stop();
+			this.liveChannel.start();
+
+			SseClient.Event caughtUp = stream.next((e) -> e.name().equals("enrollment"), WAIT);
+			assertThat(caughtUp).isNotNull();
+			assertThat(caughtUp.id()).isEqualTo(missed);
+			assertThat(json(caughtUp).path("status").asString()).isEqualTo("APPROVED");
+		}
+	}
+
+	@Test
 	void aStudentInTheLineSeesTheirPlace() throws Exception {
 		UUID classId = this.classes.open(Classes.firstCome(5, 0).set("rushProtected", true));
 		Classes.eventually(() -> {
@@ -176,7 +204,9 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 		Long logged = this.redis.opsForStream().size(EnrollmentEventsFeed.logKey(classId, studentId));
 		MessageListenerContainer feed = this.listeners.getListenerContainer("enrollment-live-feed");
 		return ("no enrollment event on the stream; outbox rows not yet relayed to Kafka: %d; events in the student's live "
-				+ "log: %d; feed running: %s, partitions: %s; live channel listening: %s")
-			.formatted(unrelayed, logged, feed.isRunning(), feed.getAssignedPartitions(), this.liveChannel.isListening());
+				+ "log: %d; feed running: %s, partitions: %s; live channel listening: %s, messages heard: %d, own ping heard "
+				+ "last: %s; streams open here: %d")
+			.formatted(unrelayed, logged, feed.isRunning(), feed.getAssignedPartitions(), this.liveChannel.isListening(),
+					this.liveChannelListener.messagesReceived(), this.liveChannelListener.lastPingHeard(), this.streams.open());
 	}
 }

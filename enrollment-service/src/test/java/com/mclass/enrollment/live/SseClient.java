@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -91,6 +93,24 @@ final class SseClient implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// closed
+		}
+	}
+
+	/** Whether the server ended the stream within {@code timeout}. */
+	boolean endedWithin(Duration timeout) {
+		try {
+			this.reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
 		}
 	}
 
