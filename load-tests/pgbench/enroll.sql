@@ -1,8 +1,10 @@
 -- pgbench script: one student takes a seat — the whole transaction enrollment-service runs for it
 -- (Enrolling.decide), statement for statement, against the service's own schema in the scratch database.
 -- The statements are copied from enrollment-service/src/main/java/com/mclass/enrollment/: IdempotencyRecords.claim,
--- Enrollments.blockingEarlier, seat/SeatLedger.ALLOCATE (verbatim), Enrollments.insert, platform-events Outbox.append,
--- IdempotencyRecords.remember; keep them in sync when those change.
+-- Enrollments.blockingEarlier, Enrollments.insert, platform-events Outbox.append, IdempotencyRecords.remember and, last,
+-- seat/SeatLedger.take (TAKE_SEAT, verbatim: the seat the class's snapshot promised); keep them in sync when those
+-- change. (When the snapshot was wrong the service rolls back and takes the place first with ALLOCATE; a class with
+-- room for everyone never does.)
 -- Class ...c1a5 has seats for every transaction of the run, so every transaction locks the ledger row from the
 -- UPDATE to its durable COMMIT: the tps is the hot row's serial throughput (8 clients queue on one row).
 -- Run: pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 10 -f load-tests/pgbench/enroll.sql mclass_bench_pgbench
@@ -18,19 +20,6 @@ SELECT status FROM enrollment
    AND status IN ('APPLIED', 'APPROVED', 'WAITLISTED', 'REJECTED')
  ORDER BY CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END
  LIMIT 1;
--- SeatLedger.ALLOCATE: the hot statement
-UPDATE seat_ledger
-   SET approved       = approved   + CASE WHEN selection_type = 'FIRST_COME' AND approved <  capacity THEN 1 ELSE 0 END,
-       waitlisted     = waitlisted + CASE WHEN selection_type = 'FIRST_COME' AND approved >= capacity THEN 1 ELSE 0 END,
-       applied        = applied    + CASE WHEN selection_type = 'REVIEW' THEN 1 ELSE 0 END,
-       last_placement = CASE WHEN selection_type = 'REVIEW' THEN 'APPLIED'
-                             WHEN approved < capacity   THEN 'APPROVED'
-                             ELSE 'WAITLISTED' END
- WHERE class_id = '00000000-0000-4000-8000-00000000c1a5'
-   AND (selection_type = 'REVIEW'
-        OR approved < capacity
-        OR (allow_waitlist AND waitlisted < waitlist_capacity))
-RETURNING last_placement;
 -- Enrollments.insert: the enrollment and its first history row in one statement
 WITH inserted AS (
     INSERT INTO enrollment (id, mclass_id, user_id, status, answers, form_version, applied_at, decided_at,
@@ -65,4 +54,7 @@ ON CONFLICT (user_id, idempotency_key) DO UPDATE
        response_body = EXCLUDED.response_body, enrollment_id = EXCLUDED.enrollment_id,
        created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
  WHERE idempotency_record.expires_at <= EXCLUDED.created_at;
+-- SeatLedger.take (TAKE_SEAT), last: the class's ledger row is held from here to the durable COMMIT only
+UPDATE seat_ledger SET approved = approved + 1, last_placement = 'APPROVED'
+ WHERE class_id = '00000000-0000-4000-8000-00000000c1a5' AND selection_type = 'FIRST_COME' AND approved + offered < capacity;
 COMMIT;

@@ -46,9 +46,11 @@ import com.mclass.platform.web.ErrorDetail;
  * <li>At most a few requests per class and replica go on to the database at a time ({@link LedgerGate}); the others
  * wait without holding a connection.</li>
  * <li>One short transaction: claim the Idempotency-Key (replay, refuse, or go on); refuse what the checks found;
- * refuse a second active enrollment; then take a place with the single conditional UPDATE on the class's ledger row
- * and, holding it only from there to commit, insert the enrollment with its history row, its outbox event and the
- * key's record.</li>
+ * refuse a second active enrollment; insert the enrollment with its history row, its outbox event and the key's
+ * record with the place the class's snapshot says it gives; and last, take that place with one conditional UPDATE on
+ * the class's ledger row, so the row is held only for that statement and the commit (every place taken queues on
+ * it). Should the class no longer give that place (it filled up since the snapshot), the transaction is rolled back
+ * and decided again the other way round: the single UPDATE that picks the place first, the inserts after it.</li>
  * </ol>
  * Business refusals that a retry should see again (CLASS_FULL, ALREADY_ENROLLED, …) are stored with the key like a
  * success; invalid requests, unknown classes and failures are not, so the key stays usable.
@@ -168,9 +170,19 @@ public class Enrolling {
 				// the database decides (its advisory lock tells "in flight")
 			}
 		}
-		return checked.needsTheLedgerRow()
-				? this.gate.through(command.classId(), () -> this.transactions.execute((status) -> decide(command, checked)))
-				: this.transactions.execute((status) -> decide(command, checked));
+		return checked.needsTheLedgerRow() ? this.gate.through(command.classId(), () -> decideOnce(command, checked))
+				: decideOnce(command, checked);
+	}
+
+	private Decision decideOnce(EnrollCommand command, Checked checked) {
+		try {
+			return this.transactions.execute((status) -> decide(command, checked, true));
+		}
+		catch (ExpectedPlaceGone ex) {
+			// Rolled back: the class filled up (or freed a seat) since its snapshot. The row decides, then the inserts.
+			this.metrics.redecided();
+			return this.transactions.execute((status) -> decide(command, checked, false));
+		}
 	}
 
 	/** Everything decided before the transaction: none of it needs a lock, and none of it is stored yet. */
@@ -188,7 +200,8 @@ public class Enrolling {
 		return new Checked(seats, null, invalidAnswers, hint);
 	}
 
-	private Decision decide(EnrollCommand command, Checked checked) {
+	/** @param placeLast take the place the snapshot expects as the last statement (else pick it first, on the row) */
+	private Decision decide(EnrollCommand command, Checked checked, boolean placeLast) {
 		Claim claim = this.idempotency.claim(command.request());
 		switch (claim.kind()) {
 			case IN_FLIGHT -> throw new ApiException(EnrollmentErrorCode.IDEMPOTENCY_KEY_IN_USE);
@@ -215,6 +228,11 @@ public class Enrolling {
 			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
 		}
 		ClassSeats seats = checked.seats();
+		Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(seats.selectionType(), seats.approved() + seats.offered(),
+				seats.capacity(), seats.allowWaitlist(), seats.waitlisted(), seats.waitlistCapacity());
+		if (placeLast && expected.isPresent()) {
+			return decideTakingThePlaceLast(command, seats, expected.get());
+		}
 		// From here to commit this transaction holds the class's ledger row: only inserts follow.
 		Optional<Placement> placement = this.ledger.allocate(seats.classId());
 		if (placement.isEmpty()) {
@@ -234,6 +252,37 @@ public class Enrolling {
 		StoredResponse created = this.responses.created(enrollment);
 		this.idempotency.remember(command.request(), created, enrollment.id());
 		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+	}
+
+	/**
+	 * The enrollment, its event and the key's record written with the place the snapshot expects, then that place
+	 * taken: the class's ledger row is held from this last UPDATE to commit only, with no round trip of ours in between.
+	 * @throws ExpectedPlaceGone when the class no longer gives that place: the caller rolls back and decides again
+	 */
+	private Decision decideTakingThePlaceLast(EnrollCommand command, ClassSeats seats, EnrollmentStatus status) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), command.userId(), status, command.answers(),
+				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient(), null);
+		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
+			// Another request of the same student got in first (same class, different key); no place was taken.
+			return refuse(command, EnrollmentErrorCode.ALREADY_ENROLLED);
+		}
+		this.events.record(enrollment, null, seats, now);
+		StoredResponse created = this.responses.created(enrollment);
+		this.idempotency.remember(command.request(), created, enrollment.id());
+		if (!this.ledger.take(seats.classId(), Placement.valueOf(status.name()))) {
+			throw new ExpectedPlaceGone();
+		}
+		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+	}
+
+	/** The place a class's snapshot promised is gone by the time the row is reached; nothing of the attempt is kept. */
+	private static final class ExpectedPlaceGone extends RuntimeException {
+
+		ExpectedPlaceGone() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/**

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (window, deletion, active form) need the class's description, not its counters, and in a rush every request asks
  * for the same class. A change this replica applies (class event, import) drops the entry when it commits; a change
  * another replica applied is seen at most {@code mclass.enrollment.class-cache-ttl} (1 s) late — on top of the class
- * events' own lag, which is of the same order. Counters read from here are never used to decide a place: the ledger
- * row's UPDATE does that.
+ * events' own lag, which is of the same order. Counters read from here only predict a place; the ledger row's
+ * conditional UPDATE takes it or refuses it, and a refused prediction is decided again on the row.
  */
 @Component
 class RecentClasses {

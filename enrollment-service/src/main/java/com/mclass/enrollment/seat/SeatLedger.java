@@ -69,6 +69,26 @@ public class SeatLedger {
 			RETURNING last_placement
 			""";
 
+	/**
+	 * The same rule as {@link #ALLOCATE}, one place at a time: each takes its place only where ALLOCATE would have
+	 * given that place, so taking the place expected from a snapshot can never place anyone differently.
+	 */
+	private static final String TAKE_SEAT = """
+			UPDATE seat_ledger SET approved = approved + 1, last_placement = 'APPROVED'
+			 WHERE class_id = ? AND selection_type = 'FIRST_COME' AND approved + offered < capacity
+			""";
+
+	private static final String TAKE_WAITLIST_PLACE = """
+			UPDATE seat_ledger SET waitlisted = waitlisted + 1, last_placement = 'WAITLISTED'
+			 WHERE class_id = ? AND selection_type = 'FIRST_COME' AND approved + offered >= capacity
+			   AND allow_waitlist AND waitlisted < waitlist_capacity
+			""";
+
+	private static final String TAKE_APPLICATION = """
+			UPDATE seat_ledger SET applied = applied + 1, last_placement = 'APPLIED'
+			 WHERE class_id = ? AND selection_type = 'REVIEW'
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final FormSnapshots forms;
@@ -114,6 +134,22 @@ public class SeatLedger {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Placement> allocate(UUID classId) {
 		return this.jdbc.sql(ALLOCATE).param(classId).query(String.class).optional().map(Placement::valueOf);
+	}
+
+	/**
+	 * Takes {@code expected} for one applicant if it is still the place the class gives ({@link #ALLOCATE}'s rule), as
+	 * the last statement before commit: the row is then held only for this statement and the commit.
+	 * @return false when the class no longer gives that place (it filled up, or a seat was freed, since it was read)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean take(UUID classId, Placement expected) {
+		String take = switch (expected) {
+			case APPROVED -> TAKE_SEAT;
+			case WAITLISTED -> TAKE_WAITLIST_PLACE;
+			case APPLIED -> TAKE_APPLICATION;
+			case OFFERED -> throw new IllegalArgumentException("An offer is made from the waitlist, never taken by applying");
+		};
+		return this.jdbc.sql(take).param(classId).update() == 1;
 	}
 
 	/**

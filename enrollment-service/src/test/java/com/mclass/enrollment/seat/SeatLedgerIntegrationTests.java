@@ -55,6 +55,7 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		for (int i = 0; i < students; i++) {
 			tokens.add(student(UUID.randomUUID()));
 		}
+		double redecidedBefore = this.meters.counter("mclass.enrollment.place.redecided").count();
 		ExecutorService clients = Executors.newFixedThreadPool(64);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<Timed>> requests = new ArrayList<>(students);
@@ -82,6 +83,8 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 		clients.shutdown();
 
 		assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("APPROVED", 50, "WAITLISTED", 30, "409 CLASS_FULL", 920));
+		assertThat(this.meters.counter("mclass.enrollment.place.redecided").count() - redecidedBefore)
+			.as("requests that expected a seat the class no longer had, decided again on the row").isPositive();
 		assertThat(countsByStatus(classId)).containsExactlyInAnyOrderEntriesOf(Map.of("APPROVED", 50, "WAITLISTED", 30));
 		Ledger ledger = assertInvariants(classId);
 		assertThat(ledger.approved()).isEqualTo(50);
@@ -180,6 +183,28 @@ class SeatLedgerIntegrationTests extends EnrollmentIntegrationTest {
 									return this.ledger.allocate(classId);
 								});
 								assertThat(placed.map(EnrollmentStatus::of)).as(state).isEqualTo(expected);
+								// The hot path takes the place a snapshot expects with SeatLedger.take: each of its statements
+								// must take exactly the place ALLOCATE would have given, and count it where ALLOCATE does.
+								for (Placement expecting : List.of(Placement.APPROVED, Placement.WAITLISTED, Placement.APPLIED)) {
+									List<Integer> after = transactions.execute((status) -> {
+										status.setRollbackOnly();
+										this.jdbc.update("UPDATE seat_ledger SET selection_type = ?, capacity = ?, waitlist_capacity = ?, "
+												+ "allow_waitlist = ?, approved = ?, waitlisted = ?, offered = ?, applied = 0 WHERE class_id = ?",
+												selectionType.name(), counters[0], counters[1], allowWaitlist, counters[2], counters[3],
+												counters[4], classId);
+										return this.ledger.take(classId, expecting) ? this.jdbc.queryForObject(
+												"SELECT approved, waitlisted, applied FROM seat_ledger WHERE class_id = ?",
+												(rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)), classId) : null;
+									});
+									boolean shouldTake = expected.map(EnrollmentStatus::name).filter(expecting.name()::equals).isPresent();
+									assertThat(after != null).as(state + " take " + expecting).isEqualTo(shouldTake);
+									if (after != null) {
+										assertThat(after).as(state + " counters after take " + expecting).isEqualTo(List.of(
+												approved + ((expecting == Placement.APPROVED) ? 1 : 0),
+												waitlisted + ((expecting == Placement.WAITLISTED) ? 1 : 0),
+												(expecting == Placement.APPLIED) ? 1 : 0));
+									}
+								}
 								outcomes.merge(expected.map(Enum::name).orElse("CLASS_FULL"), 1, Integer::sum);
 								checked++;
 							}
