@@ -239,10 +239,9 @@ public class Enrolling {
 			this.soldOut.markSoldOutAfterCommit(seats.classId(), checked.hint());
 			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
-		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), command.userId(), status, command.answers(),
-				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient(), null);
+		Enrollment enrollment = newEnrollment(seats, command.userId(), status, command.answers(), command.recipient());
+		Instant now = enrollment.appliedAt();
 		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
 			// Another request of the same student got in first (same class, different key): undo the place taken.
 			this.ledger.giveBack(seats.classId(), placement.get());
@@ -260,9 +259,8 @@ public class Enrolling {
 	 * @throws ExpectedPlaceGone when the class no longer gives that place: the caller rolls back and decides again
 	 */
 	private Decision decideTakingThePlaceLast(EnrollCommand command, ClassSeats seats, EnrollmentStatus status) {
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), command.userId(), status, command.answers(),
-				seats.formVersion(), null, now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, command.recipient(), null);
+		Enrollment enrollment = newEnrollment(seats, command.userId(), status, command.answers(), command.recipient());
+		Instant now = enrollment.appliedAt();
 		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
 			// Another request of the same student got in first (same class, different key); no place was taken.
 			return refuse(command, EnrollmentErrorCode.ALREADY_ENROLLED);
@@ -274,6 +272,14 @@ public class Enrolling {
 			throw new ExpectedPlaceGone();
 		}
 		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+	}
+
+	/** A new application in {@code status}, applied now and decided now unless it waits for review. */
+	private Enrollment newEnrollment(ClassSeats seats, UUID userId, EnrollmentStatus status, Map<String, Object> answers,
+			Recipient recipient) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return new Enrollment(UUID.randomUUID(), seats.classId(), userId, status, answers, seats.formVersion(), null, now,
+				(status == EnrollmentStatus.APPLIED) ? null : now, null, null, recipient, null);
 	}
 
 	/** The place a class's snapshot promised is gone by the time the row is reached; nothing of the attempt is kept. */
@@ -303,10 +309,9 @@ public class Enrolling {
 		if (placement.isEmpty()) {
 			return OnBehalfOutcome.refused(EnrollmentErrorCode.CLASS_FULL);
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
-		Enrollment enrollment = new Enrollment(UUID.randomUUID(), seats.classId(), userId, status, answers, seats.formVersion(), null,
-				now, (status == EnrollmentStatus.APPLIED) ? null : now, null, null, recipient, null);
+		Enrollment enrollment = newEnrollment(seats, userId, status, answers, recipient);
+		Instant now = enrollment.appliedAt();
 		if (!this.enrollments.insert(enrollment, Actor.admin(adminId))) {
 			this.ledger.giveBack(seats.classId(), placement.get());
 			return OnBehalfOutcome.refused(EnrollmentErrorCode.ALREADY_ENROLLED);
