@@ -228,10 +228,13 @@ public class Enrolling {
 			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
 		}
 		ClassSeats seats = checked.seats();
-		Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(seats.selectionType(), seats.approved() + seats.offered(),
-				seats.capacity(), seats.allowWaitlist(), seats.waitlisted(), seats.waitlistCapacity());
-		if (placeLast && expected.isPresent()) {
-			return decideTakingThePlaceLast(command, seats, expected.get());
+		if (placeLast) {
+			Optional<EnrollmentStatus> expected = EnrollmentPolicy.placementFor(seats.selectionType(),
+					seats.approved() + seats.offered(), seats.capacity(), seats.allowWaitlist(), seats.waitlisted(),
+					seats.waitlistCapacity());
+			if (expected.isPresent()) {
+				return write(command, seats, expected.get(), false);
+			}
 		}
 		// From here to commit this transaction holds the class's ledger row: only inserts follow.
 		Optional<Placement> placement = this.ledger.allocate(seats.classId());
@@ -239,36 +242,28 @@ public class Enrolling {
 			this.soldOut.markSoldOutAfterCommit(seats.classId(), checked.hint());
 			return refuse(command, EnrollmentErrorCode.CLASS_FULL);
 		}
-		EnrollmentStatus status = EnrollmentStatus.of(placement.get());
-		Enrollment enrollment = newEnrollment(seats, command.userId(), status, command.answers(), command.recipient());
-		Instant now = enrollment.appliedAt();
-		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
-			// Another request of the same student got in first (same class, different key): undo the place taken.
-			this.ledger.giveBack(seats.classId(), placement.get());
-			return refuse(command, EnrollmentErrorCode.ALREADY_ENROLLED);
-		}
-		this.events.record(enrollment, null, seats, now);
-		StoredResponse created = this.responses.created(enrollment);
-		this.idempotency.remember(command.request(), created, enrollment.id());
-		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
+		return write(command, seats, EnrollmentStatus.of(placement.get()), true);
 	}
 
 	/**
-	 * The enrollment, its event and the key's record written with the place the snapshot expects, then that place
-	 * taken: the class's ledger row is held from this last UPDATE to commit only, with no round trip of ours in between.
-	 * @throws ExpectedPlaceGone when the class no longer gives that place: the caller rolls back and decides again
+	 * The enrollment in {@code status}, its event and the key's record. With {@code placeTaken} the place was taken
+	 * already (ALLOCATE); else it is taken last, so the class's ledger row is held from that UPDATE to commit only.
+	 * @throws ExpectedPlaceGone when the place to take last is no longer given: the caller rolls back and decides again
 	 */
-	private Decision decideTakingThePlaceLast(EnrollCommand command, ClassSeats seats, EnrollmentStatus status) {
+	private Decision write(EnrollCommand command, ClassSeats seats, EnrollmentStatus status, boolean placeTaken) {
+		Placement place = Placement.valueOf(status.name());
 		Enrollment enrollment = newEnrollment(seats, command.userId(), status, command.answers(), command.recipient());
-		Instant now = enrollment.appliedAt();
 		if (!this.enrollments.insert(enrollment, Actor.user(command.userId()))) {
-			// Another request of the same student got in first (same class, different key); no place was taken.
+			// Another request of the same student got in first (same class, different key): undo a place taken.
+			if (placeTaken) {
+				this.ledger.giveBack(seats.classId(), place);
+			}
 			return refuse(command, EnrollmentErrorCode.ALREADY_ENROLLED);
 		}
-		this.events.record(enrollment, null, seats, now);
+		this.events.record(enrollment, null, seats, enrollment.appliedAt());
 		StoredResponse created = this.responses.created(enrollment);
 		this.idempotency.remember(command.request(), created, enrollment.id());
-		if (!this.ledger.take(seats.classId(), Placement.valueOf(status.name()))) {
+		if (!placeTaken && !this.ledger.take(seats.classId(), place)) {
 			throw new ExpectedPlaceGone();
 		}
 		return new Decision(new EnrollOutcome(created, false), EnrollmentMetrics.outcomeOf(status.name()));
