@@ -204,9 +204,8 @@ public class LiveStreams {
 	void catchUp() {
 		this.byClass.forEach((classId, subscribers) -> {
 			try {
-				String data = write(availabilityOf(classId, true));
+				availability(classId, write(availabilityOf(classId, true)));
 				for (Subscriber subscriber : subscribers) {
-					subscriber.send(SseEmitter.event().name("availability").data(data, MediaType.APPLICATION_JSON));
 					if (subscriber.userId() != null) {
 						replay(subscriber, subscriber.lastEnrollmentEventId());
 					}
