@@ -271,7 +271,19 @@ measure() {
   cpu_snapshot "$OUT/$name.cpu-before"
   env BENCH_THREADS="$wrk_threads" BENCH_OUT="$result" "$@" \
     timeout $((duration + 120)) wrk -t "$wrk_threads" -c "$conns" -d "${duration}s" --timeout 30s --latency \
-    -s "$HERE/wrk/bench.lua" "$url" >"$OUT/$name.wrk.log" 2>&1 || true
+    -s "$HERE/wrk/bench.lua" "$url" >"$OUT/$name.wrk.log" 2>&1 &
+  local wrk_pid=$!
+  # A fixed-population run ends when every thread has its answers: the last thread SIGINTs wrk itself (bench.lua), but
+  # when the kernel hands that signal to one of wrk's own threads instead of the sleeping main thread, the run went on
+  # for its whole duration. Once every thread's marker is there, keep interrupting wrk (the child of timeout) from here.
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    sleep 1
+    if (($(compgen -G "$result.finished.*" | wc -l) >= wrk_threads)); then
+      sleep 1
+      pkill -INT -P "$wrk_pid" -x wrk 2>/dev/null || true
+    fi
+  done
+  wait "$wrk_pid" || true
   cpu_snapshot "$OUT/$name.cpu-after"
   rm -f "$result".finished.*
   if [[ ! -s "$result" ]]; then
