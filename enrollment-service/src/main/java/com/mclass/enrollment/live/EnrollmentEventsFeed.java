@@ -15,14 +15,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.stereotype.Component;
+
+import com.mclass.enrollment.RedisScripts;
 
 /**
  * Turns the committed enrollment events (Kafka, {@code mclass.enrollment.events}) into live events. One replica handles
@@ -35,12 +36,7 @@ class EnrollmentEventsFeed {
 
 	private static final Logger log = LoggerFactory.getLogger(EnrollmentEventsFeed.class);
 
-	private static final DefaultRedisScript<Long> RECORD = new DefaultRedisScript<>();
-
-	static {
-		RECORD.setLocation(new ClassPathResource("live/record.lua"));
-		RECORD.setResultType(Long.class);
-	}
+	private static final RedisScript<Long> RECORD = RedisScripts.fromClasspath("live/record.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 

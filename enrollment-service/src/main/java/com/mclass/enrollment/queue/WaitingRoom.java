@@ -9,14 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+
+import com.mclass.enrollment.RedisScripts;
 
 /**
  * Every class's line, in Redis: tickets issued in order (one per student), admitted strictly in that order by a
@@ -215,12 +215,9 @@ public class WaitingRoom {
 		}
 	}
 
-	@SuppressWarnings({ "rawtypes", "unchecked" })
+	@SuppressWarnings("rawtypes")
 	private static RedisScript<List> script(String name) {
-		DefaultRedisScript<List> script = new DefaultRedisScript<>();
-		script.setLocation(new ClassPathResource("queue/" + name));
-		script.setResultType(List.class);
-		return script;
+		return RedisScripts.fromClasspath("queue/" + name, List.class);
 	}
 
 	/** A place and whether it was issued by this call (201) or held already (201 too: same ticket, same place). */

@@ -5,9 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -17,7 +14,6 @@ import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
-import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
@@ -52,14 +48,27 @@ public final class MailSink implements AutoCloseable {
 		this.refusal = smtp.refusal();
 	}
 
+	/**
+	 * The newest messages the inbox keeps; older ones are dropped as new ones arrive (Mailpit's {@code --max}, 500 by
+	 * default there). A benchmark sends a mail per seat taken: kept forever, they filled the launcher's heap, where the
+	 * Kafka broker runs too.
+	 */
+	public static final int DEFAULT_MAX_MESSAGES = 5_000;
+
 	/** Starts both servers on localhost; 0 for either port picks a free one. */
 	public static MailSink start(int smtpPort, int httpPort) {
-		ReceivedMails mails = new ReceivedMails();
-		RefusableSmtp smtp = new RefusableSmtp(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		return start(smtpPort, httpPort, DEFAULT_MAX_MESSAGES);
+	}
+
+	/** Starts both servers on localhost, keeping the newest {@code maxMessages}; 0 for either port picks a free one. */
+	public static MailSink start(int smtpPort, int httpPort, int maxMessages) {
+		ReceivedMails mails = new ReceivedMails(maxMessages);
+		Clock clock = Clock.systemUTC();
+		RefusableSmtp smtp = new RefusableSmtp(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+				(message) -> record(message, mails, clock));
 		try {
 			smtp.start();
 			smtp.getUserManager().setAuthRequired(false);
-			recordDeliveries(smtp, mails, Clock.systemUTC());
 		}
 		catch (RuntimeException ex) {
 			smtp.stop();
@@ -83,28 +92,16 @@ public final class MailSink implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * GreenMail calls the delivery handler once per envelope recipient of a message; the inbox keeps one entry per
-	 * message, as Mailpit does, so only the first call for a message records it. GreenMail still stores it in its
-	 * own per-recipient mailboxes, which keeps its default behaviour for anyone reading those.
-	 */
-	private static void recordDeliveries(GreenMail smtp, ReceivedMails mails, Clock clock) {
-		MessageDeliveryHandler greenMailDefault = smtp.getUserManager().getMessageDeliveryHandler();
-		Set<MovingMessage> recorded = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-		smtp.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
-			if (recorded.add(message)) {
-				try {
-					mails.add(ReceivedMail.read(message.getMessage(),
-							message.getToAddresses().stream().map(MailAddress::getEmail).collect(Collectors.toList()),
-							(message.getReturnPath() != null) ? message.getReturnPath().getEmail() : null,
-							clock.instant()));
-				}
-				catch (IOException | MessagingException | RuntimeException ex) {
-					log.warn("Could not read a received message for the inbox: {}", ex.toString());
-				}
-			}
-			return greenMailDefault.handle(message, recipient);
-		});
+	/** One inbox entry per message, whatever the number of recipients, as Mailpit keeps it. */
+	private static void record(MovingMessage message, ReceivedMails mails, Clock clock) {
+		try {
+			mails.add(ReceivedMail.read(message.getMessage(),
+					message.getToAddresses().stream().map(MailAddress::getEmail).collect(Collectors.toList()),
+					(message.getReturnPath() != null) ? message.getReturnPath().getEmail() : null, clock.instant()));
+		}
+		catch (IOException | MessagingException | RuntimeException ex) {
+			log.warn("Could not read a received message for the inbox: {}", ex.toString());
+		}
 	}
 
 	public int smtpPort() {

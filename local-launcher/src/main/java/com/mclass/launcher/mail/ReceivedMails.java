@@ -9,13 +9,28 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The sink's inbox: every message received since start or since the last delete, newest first. */
+/**
+ * The sink's inbox: the messages received since start or since the last delete, newest first, at most
+ * {@code maxMessages} of them (the oldest go first).
+ */
 final class ReceivedMails {
 
 	private final Deque<ReceivedMail> newestFirst = new ArrayDeque<>();
 
+	private final int maxMessages;
+
+	ReceivedMails(int maxMessages) {
+		if (maxMessages < 1) {
+			throw new IllegalArgumentException("The inbox keeps at least one message, not " + maxMessages);
+		}
+		this.maxMessages = maxMessages;
+	}
+
 	synchronized void add(ReceivedMail mail) {
 		this.newestFirst.addFirst(mail);
+		while (this.newestFirst.size() > this.maxMessages) {
+			this.newestFirst.removeLast();
+		}
 	}
 
 	synchronized List<ReceivedMail> all() {

@@ -1,10 +1,12 @@
 package com.mclass.launcher.mail;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,13 +16,18 @@ import com.icegreen.greenmail.util.ServerSetup;
  * GreenMail whose SMTP server can be told to refuse mail: while a refusal is set, every {@code MAIL FROM} is answered
  * with it instead of {@code 250 OK}, so a sender sees a real SMTP error reply on a connection that works. GreenMail
  * asks its {@link SmtpManager} whether to take a sender; this one hands it a manager that asks the {@link Switch}.
+ * <p>
+ * An accepted message goes to {@code delivery} only, once, not into GreenMail's own per-recipient mailboxes (a user
+ * and a mailbox per address, every message kept for good, which nothing here reads): with both, a few benchmark runs
+ * filled the launcher's heap with tens of thousands of mails twice over, and the Kafka broker sharing that JVM spent
+ * most of its time in full garbage collections.
  */
 final class RefusableSmtp extends GreenMail {
 
-	RefusableSmtp(ServerSetup setup) {
+	RefusableSmtp(ServerSetup setup, Consumer<MovingMessage> delivery) {
 		super(setup);
 		// The constructor built its services on default managers; start() builds them again on these.
-		this.managers = new SwitchedManagers();
+		this.managers = new SwitchedManagers(delivery);
 	}
 
 	Switch refusal() {
@@ -67,13 +74,22 @@ final class RefusableSmtp extends GreenMail {
 
 		private final Switch refusal = new Switch();
 
-		private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
-			@Override
-			public String checkSender(SmtpState state, MailAddress sender) {
-				String refused = SwitchedManagers.this.refusal.answerSender();
-				return (refused != null) ? refused : super.checkSender(state, sender);
-			}
-		};
+		private final SmtpManager smtp;
+
+		SwitchedManagers(Consumer<MovingMessage> delivery) {
+			this.smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
+				@Override
+				public String checkSender(SmtpState state, MailAddress sender) {
+					String refused = SwitchedManagers.this.refusal.answerSender();
+					return (refused != null) ? refused : super.checkSender(state, sender);
+				}
+
+				@Override
+				public void send(SmtpState state) {
+					delivery.accept(state.getMessage());
+				}
+			};
+		}
 
 		@Override
 		public SmtpManager getSmtpManager() {

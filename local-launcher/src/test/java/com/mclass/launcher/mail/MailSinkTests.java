@@ -120,6 +120,21 @@ class MailSinkTests {
 	}
 
 	@Test
+	void keepsOnlyTheNewestMessagesUpToItsLimit() throws Exception {
+		this.sink.close();
+		this.sink = MailSink.start(0, 0, 2);
+
+		sendEnrollmentApproved("first");
+		sendEnrollmentApproved("second");
+		sendEnrollmentApproved("third");
+
+		JsonNode page = getJson("/api/v1/messages");
+		assertThat(page.get("total").asInt()).isEqualTo(2);
+		assertThat(page.get("messages").valueStream().map((summary) -> summary.get("Subject").asString()))
+			.containsExactly("third", "second");
+	}
+
+	@Test
 	void findsMessagesByRecipient() throws Exception {
 		sendEnrollmentApproved();
 
@@ -182,6 +197,10 @@ class MailSinkTests {
 	}
 
 	private void sendEnrollmentApproved() throws Exception {
+		sendEnrollmentApproved(KOREAN_SUBJECT);
+	}
+
+	private void sendEnrollmentApproved(String subject) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "localhost");
 		properties.put("mail.smtp.port", String.valueOf(this.sink.smtpPort()));
@@ -193,7 +212,7 @@ class MailSinkTests {
 		message.setRecipient(RecipientType.TO, new InternetAddress("student@example.com", "김학생", "UTF-8"));
 		message.setRecipient(RecipientType.CC, new InternetAddress("teacher@example.com"));
 		message.setRecipient(RecipientType.BCC, new InternetAddress("audit@example.com"));
-		message.setSubject(KOREAN_SUBJECT, "UTF-8");
+		message.setSubject(subject, "UTF-8");
 		MimeBodyPart text = new MimeBodyPart();
 		text.setText("안녕하세요 김학생님,\n'봄 도자기 클래스' 수강이 승인되었습니다.\n", "UTF-8", "plain");
 		text.setHeader("Content-Transfer-Encoding", "quoted-printable");
