@@ -1,5 +1,6 @@
 package com.mclass.launcher.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,18 +25,23 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One message as the SMTP sink received it, decoded once on arrival so that the API and the inbox page only
- * read immutable values. The envelope recipients are kept because Bcc only exists there.
+ * One message as the SMTP sink received it: its envelope and headers read on arrival, its bodies decoded from the raw
+ * message the first time someone looks at them ({@link #text()}, {@link #html()}, {@link #attachments()}). Walking the
+ * MIME tree was three quarters of the sink's CPU, paid for every mail of a benchmark that nobody reads; the
+ * platform's own mail is one multipart message per seat taken. The envelope recipients are kept because Bcc only
+ * exists there.
  */
 record ReceivedMail(String id, String messageId, Mailbox from, List<Mailbox> to, List<Mailbox> cc,
 		List<Mailbox> bcc, List<Mailbox> replyTo, String returnPath, String subject, Instant date, Instant created,
-		int size, String text, String html, Map<String, List<String>> headers, List<AttachedFile> attachments,
-		byte[] raw) {
+		int size, Map<String, List<String>> headers, byte[] raw, DecodedOnDemand bodies) {
 
 	private static final int SNIPPET_LENGTH = 250;
 
@@ -55,19 +62,33 @@ record ReceivedMail(String id, String messageId, Mailbox from, List<Mailbox> to,
 		message.writeTo(raw);
 		List<Mailbox> to = mailboxes(message.getRecipients(RecipientType.TO));
 		List<Mailbox> cc = mailboxes(message.getRecipients(RecipientType.CC));
-		Bodies bodies = new Bodies();
-		bodies.collect(message, "");
+		byte[] bytes = raw.toByteArray();
 		return new ReceivedMail(UUID.randomUUID().toString(), messageId(message), firstMailbox(message.getFrom()), to,
 				cc, blindCopies(envelopeRecipients, to, cc), mailboxes(message.getReplyTo()),
 				(returnPath != null) ? returnPath : "", (message.getSubject() != null) ? message.getSubject() : "",
-				(message.getSentDate() != null) ? message.getSentDate().toInstant() : null, created, raw.size(),
-				bodies.text, bodies.html, headers(message), List.copyOf(bodies.attachments), raw.toByteArray());
+				(message.getSentDate() != null) ? message.getSentDate().toInstant() : null, created, bytes.length,
+				headers(message), bytes, new DecodedOnDemand(bytes));
+	}
+
+	/** The first text/plain body, with LF line ends; empty if there is none. */
+	String text() {
+		return this.bodies.get().text;
+	}
+
+	/** The first text/html body; empty if there is none. */
+	String html() {
+		return this.bodies.get().html;
+	}
+
+	/** Every other leaf part. */
+	List<AttachedFile> attachments() {
+		return List.copyOf(this.bodies.get().attachments);
 	}
 
 	/** Mailpit's snippet: the start of the text (or of the HTML without its tags), whitespace collapsed. */
 	String snippet() {
-		String source = !this.text.isBlank() ? this.text
-				: this.html.replaceAll("(?is)<(style|script)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ");
+		String source = !text().isBlank() ? text()
+				: html().replaceAll("(?is)<(style|script)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ");
 		String collapsed = source.replaceAll("\\s+", " ").strip();
 		return (collapsed.length() <= SNIPPET_LENGTH) ? collapsed : collapsed.substring(0, SNIPPET_LENGTH) + "…";
 	}
@@ -84,7 +105,7 @@ record ReceivedMail(String id, String messageId, Mailbox from, List<Mailbox> to,
 				return contains(this.messageId, needle);
 			default:
 				return contains(this.subject, needle) || this.from.matches(needle) || anyMatches(this.to, needle)
-						|| anyMatches(this.cc, needle) || contains(this.text, needle) || contains(this.html, needle);
+						|| anyMatches(this.cc, needle) || contains(text(), needle) || contains(html(), needle);
 		}
 	}
 
@@ -152,6 +173,37 @@ record ReceivedMail(String id, String messageId, Mailbox from, List<Mailbox> to,
 		catch (UnsupportedEncodingException ex) {
 			return headerValue;
 		}
+	}
+
+	/** The bodies of one raw message, decoded once, on first use. */
+	static final class DecodedOnDemand {
+
+		private static final Logger log = LoggerFactory.getLogger(DecodedOnDemand.class);
+
+		private final byte[] raw;
+
+		private Bodies decoded;
+
+		DecodedOnDemand(byte[] raw) {
+			this.raw = raw;
+		}
+
+		synchronized Bodies get() {
+			if (this.decoded == null) {
+				Bodies bodies = new Bodies();
+				try {
+					bodies.collect(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(this.raw)), "");
+				}
+				catch (IOException | MessagingException | RuntimeException ex) {
+					// Headers and the raw message are still there; the bodies read as empty.
+					log.warn("Could not decode the bodies of a received message: {}", ex.toString());
+					bodies = new Bodies();
+				}
+				this.decoded = bodies;
+			}
+			return this.decoded;
+		}
+
 	}
 
 	/** Walks the MIME tree once: the first text/plain and text/html bodies, everything else as a file. */
