@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -82,7 +83,7 @@ record ReceivedMail(String id, String messageId, Mailbox from, List<Mailbox> to,
 
 	/** Every other leaf part. */
 	List<AttachedFile> attachments() {
-		return List.copyOf(this.bodies.get().attachments);
+		return Collections.unmodifiableList(this.bodies.get().attachments);
 	}
 
 	/** Mailpit's snippet: the start of the text (or of the HTML without its tags), whitespace collapsed. */
