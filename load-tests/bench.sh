@@ -382,7 +382,7 @@ row_floor() {
   if [[ "$status" != 200 ]]; then
     echo "✗ The floor did not answer 200 within 120 s (last: $status); see $OUT/floor-*.log" >&2
     stop_floor
-    emit "floor_rps=0 floor_error=not_started"
+    emit "floor_error=no_200_in_120s_last_$status"
     return
   fi
   local path
@@ -651,6 +651,9 @@ for row in "${rows[@]}"; do
 done
 
 # ---- side by side ------------------------------------------------------------------------------------------------
+# A row that failed half-way (a floor that never answered 200, a setup that timed out) leaves some of its values out:
+# the table prints them empty instead of stopping the report.
+set +u
 declare -A V=()
 for pair in $(cat "$summary"); do V[${pair%%=*}]="${pair#*=}"; done
 side() { # side <row> <rate> <p99> <direct> <gw÷direct> <share of floor> <other>
@@ -659,8 +662,12 @@ side() { # side <row> <rate> <p99> <direct> <gw÷direct> <share of floor> <other
 say ""
 say "side by side (rates per second; ÷floor: the bare gateway's rate, ${floor_rps:-not measured} /s, $floor_note)"
 side "row" "rate/s" "p99 ms" "direct/s" "gw÷direct" "÷floor" ""
-[[ -z "${V[floor_rps]:-}" ]] || side floor "${V[floor_rps]}" "${V[floor_p99_ms]}" "${V[floor_endpoint_rps]}" \
-  "${V[floor_gw_share_of_endpoint]}" 1.00 "(direct = the trivial endpoint alone)"
+if [[ -n "${V[floor_error]}" ]]; then
+  side floor "" "" "" "" "" "not measured: ${V[floor_error]} (see $OUT/floor-*.log)"
+elif [[ -n "${V[floor_rps]}" ]]; then
+  side floor "${V[floor_rps]}" "${V[floor_p99_ms]}" "${V[floor_endpoint_rps]}" \
+    "${V[floor_gw_share_of_endpoint]}" 1.00 "(direct = the trivial endpoint alone)"
+fi
 [[ -z "${V[refuse_gw_rps]:-}" ]] || side "refuse (sold out)" "${V[refuse_gw_rps]}" "${V[refuse_gw_p99_ms]}" \
   "${V[refuse_direct_rps]}" "${V[refuse_ratio_gw_direct]}" "${V[refuse_share_of_floor]}" ""
 [[ -z "${V[seats_gw_per_s]:-}" ]] || side "seats" "${V[seats_gw_per_s]}" "${V[seats_gw_p99_ms]}" "${V[seats_direct_per_s]}" \

@@ -1,17 +1,14 @@
 package com.mclass.enrollment.live;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -31,26 +28,22 @@ class LiveFailures {
 
 	private final ErrorMessages messages;
 
-	private final JsonMapper json;
-
-	LiveFailures(ErrorMessages messages, JsonMapper json) {
+	LiveFailures(ErrorMessages messages) {
 		this.messages = messages;
-		this.json = json;
 	}
 
 	/**
-	 * Written directly, not returned: a stream's client accepts only {@code text/event-stream}, and content negotiation
+	 * The content type is preset: a stream's client accepts only {@code text/event-stream}, and content negotiation
 	 * would turn the JSON envelope into a 406.
 	 */
 	@ExceptionHandler(LiveStreamRefused.class)
-	void refused(LiveStreamRefused ex, HttpServletResponse response) throws IOException {
+	ResponseEntity<ApiErrorResponse> refused(LiveStreamRefused ex) {
 		log.debug("Answered 503: {}", ex.getMessage());
-		response.setStatus(503);
-		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8);
-		this.json.writeValue(response.getOutputStream(), ApiErrorResponse.of(CommonErrorCode.SERVICE_UNAVAILABLE.code(),
-				this.messages.messageFor(CommonErrorCode.SERVICE_UNAVAILABLE)));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ApiErrorResponse.of(CommonErrorCode.SERVICE_UNAVAILABLE.code(),
+					this.messages.messageFor(CommonErrorCode.SERVICE_UNAVAILABLE)));
 	}
 
 }

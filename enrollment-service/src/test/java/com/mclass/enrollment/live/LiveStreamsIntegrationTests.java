@@ -179,10 +179,15 @@ class LiveStreamsIntegrationTests extends EnrollmentIntegrationTest {
 
 	@Test
 	void streamsOfAnUnknownClassOrWithAMalformedResumePointAreRefused() throws Exception {
-		assertThat(this.api.get("/api/mclasses/" + UUID.randomUUID() + "/live").send().status()).isEqualTo(404);
+		// Accept as an EventSource and the gateway's relay send it: the refusal is still the envelope, not a 406.
+		Api.Response unknown = this.api.get("/api/mclasses/" + UUID.randomUUID() + "/live").header("Accept", "text/event-stream").send();
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("error").path("code").asString()).isEqualTo("NOT_FOUND");
 		UUID classId = this.classes.open(Classes.firstCome(5, 0));
-		Api.Response bad = this.api.get("/api/mclasses/" + classId + "/live").header("Last-Event-ID", "drop table").send();
+		Api.Response bad = this.api.get("/api/mclasses/" + classId + "/live").header("Last-Event-ID", "drop table")
+			.header("Accept", "text/event-stream").send();
 		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("error").path("details").path(0).path("field").asString()).isEqualTo("Last-Event-ID");
 		assertThat(this.api.get("/api/mclasses/not-a-uuid/live").send().status()).isEqualTo(400);
 	}
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.DatabindException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -207,16 +208,22 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, int status) {
-		return withRetryAfter(ResponseEntity.status(status), status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		return envelope(ResponseEntity.status(status), status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, String message, List<ErrorDetail> details) {
-		return withRetryAfter(ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())), code.httpStatus())
+		return envelope(ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())), code.httpStatus())
 			.body(ApiErrorResponse.of(code.code(), message, details));
 	}
 
-	/** A 503 is a dependency outage or overload: the client may retry, and is told when (RFC 9110). */
-	private static ResponseEntity.BodyBuilder withRetryAfter(ResponseEntity.BodyBuilder response, int status) {
+	/**
+	 * A 503 is a dependency outage or overload: the client may retry, and is told when (RFC 9110). The envelope is
+	 * always JSON, whatever the request's {@code Accept} asked for: a stream asked for as {@code text/event-stream} (an
+	 * EventSource, the gateway's relay) would otherwise turn every refusal into a bodiless 406, losing its code and
+	 * {@code Retry-After}. A preset content type skips Spring's negotiation of the error body.
+	 */
+	private static ResponseEntity.BodyBuilder envelope(ResponseEntity.BodyBuilder response, int status) {
+		response.contentType(MediaType.APPLICATION_JSON);
 		return (status == HttpStatus.SERVICE_UNAVAILABLE.value()) ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				: response;
 	}

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.ApiResponse;
@@ -162,6 +163,27 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void aRefusedEventStreamIsAnsweredWithTheEnvelopeNotA406() throws Exception {
+		// EventSource (and the gateway's relay) ask for text/event-stream only; the refusal must still reach them.
+		this.mvc.perform(get("/samples/7/live").header("Last-Event-ID", "drop table").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/json")))
+			.andExpect(jsonPath("$.error.code").value("VALIDATION_FAILED"))
+			.andExpect(jsonPath("$.error.details[0].field").value("Last-Event-ID"));
+		this.mvc.perform(get("/samples/0/live").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(jsonPath("$.error.code").value("SERVICE_UNAVAILABLE"));
+	}
+
+	@Test
+	void aResponseTypeNobodyProducesIsA406WithTheEnvelope() throws Exception {
+		this.mvc.perform(get("/samples/7").accept(MediaType.APPLICATION_XML))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.error.code").value("NOT_ACCEPTABLE"));
+	}
+
+	@Test
 	void messagesFollowAcceptLanguageWithKoreanAsDefault() throws Exception {
 		this.mvc.perform(get("/samples/abc"))
 			.andExpect(jsonPath("$.error.message").value("요청 값이 올바르지 않습니다."));
@@ -206,6 +228,15 @@ class ApiExceptionHandlerTests {
 		@PostMapping("/samples/unavailable")
 		ApiResponse<String> unavailable() {
 			throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE);
+		}
+
+		@GetMapping(path = "/samples/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		SseEmitter live(@PathVariable long id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+			if (id == 0) {
+				throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE);
+			}
+			throw new ApiException(com.mclass.platform.web.CommonErrorCode.VALIDATION_FAILED, null,
+					List.of(new ErrorDetail("Last-Event-ID", "must be an id of an earlier event")));
 		}
 
 		@GetMapping("/samples/boom")
