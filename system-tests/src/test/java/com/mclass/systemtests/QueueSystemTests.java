@@ -146,7 +146,7 @@ class QueueSystemTests {
 	}
 
 	@Test
-	void badTicketsAndUnknownClassesAreRefusedWithTheirCodes(Gateway gateway) {
+	void badTicketsUnknownClassesAndBadResumePointsAreRefusedWithTheirCodes(Gateway gateway) {
 		String admin = Accounts.adminToken(gateway);
 		String classId = createProtectedClass(gateway, admin);
 		String otherClass = createProtectedClass(gateway, admin);
@@ -163,6 +163,15 @@ class QueueSystemTests {
 		assertThat(code(enroll(gateway, classId, owner, otherTicket))).isEqualTo("QUEUE_TICKET_OTHER_CLASS");
 		assertThat(enroll(gateway, classId, owner, "not a ticket").status()).isEqualTo(400);
 		assertThat(gateway.post("/api/mclasses/" + classId + "/queue", "", Map.of()).status()).isEqualTo(401);
+
+		// A stream asked for as an EventSource does (Accept: text/event-stream) is refused with the envelope, not a 406.
+		Gateway.Reply badResume = gateway.get("/api/mclasses/" + classId + "/live",
+				Map.of("Accept", "text/event-stream", "Last-Event-ID", "drop table", "Authorization", "Bearer " + owner));
+		assertThat(badResume.status()).as(badResume.body()).isEqualTo(400);
+		assertThat(badResume.json().path("error").path("details").path(0).path("field").asString()).isEqualTo("Last-Event-ID");
+		Gateway.Reply unknownClass = gateway.get("/api/mclasses/" + UUID.randomUUID() + "/live", Map.of("Accept", "text/event-stream"));
+		assertThat(unknownClass.status()).as(unknownClass.body()).isEqualTo(404);
+		assertThat(code(unknownClass)).isEqualTo("NOT_FOUND");
 	}
 
 	/** A new student's access token; an overloaded machine may time out a sign-up (504), which is tried again. */

@@ -27,6 +27,7 @@ import com.mclass.enrollment.Api;
 import com.mclass.enrollment.Classes;
 import com.mclass.enrollment.EnrollmentIntegrationTest;
 import com.mclass.enrollment.MovableClock;
+import com.mclass.platform.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,12 @@ class WaitlistOffersIntegrationTests extends EnrollmentIntegrationTest {
 		assertThat(event.path("data").path("previousStatus").asString()).isEqualTo("WAITLISTED");
 		assertThat(Instant.parse(event.path("data").path("offerExpiresAt").asString())).isEqualTo(expiresAt);
 		assertThat(history(second.enrollmentId())).containsExactly("null>WAITLISTED USER", "WAITLISTED>OFFERED SYSTEM");
+		JsonNode asAdminSeesIt = this.api.get("/api/admin/enrollments/" + second.enrollmentId())
+			.token(TestTokens.admin(UUID.randomUUID()))
+			.send()
+			.data();
+		assertThat(Instant.parse(asAdminSeesIt.path("offerExpiresAt").asString())).as("the admin sees the deadline too")
+			.isEqualTo(expiresAt);
 	}
 
 	@Test

@@ -129,16 +129,19 @@ class AdminEnrollmentController {
 	record PageMeta(int page, int size, long totalElements, int totalPages) {
 	}
 
-	/** An enrollment as an admin sees it: the owner's view plus who decided and whom the emails go to. */
+	/**
+	 * An enrollment as an admin sees it: the owner's view (with {@code offerExpiresAt} while OFFERED) plus who decided
+	 * and whom the emails go to.
+	 */
 	record AdminEnrollmentView(UUID id, UUID mclassId, UUID userId, EnrollmentStatus status, Map<String, Object> answers,
-			Integer formVersion, Instant appliedAt, Instant decidedAt, Instant canceledAt, String reason, UUID decidedBy, String email,
-			String name) {
+			Integer formVersion, Instant appliedAt, Instant decidedAt, Instant canceledAt, String reason, Instant offerExpiresAt,
+			UUID decidedBy, String email, String name) {
 
 		static AdminEnrollmentView of(Enrollment enrollment) {
 			return new AdminEnrollmentView(enrollment.id(), enrollment.mclassId(), enrollment.userId(), enrollment.status(),
 					enrollment.answers(), enrollment.formVersion(), enrollment.appliedAt(), enrollment.decidedAt(),
-					enrollment.canceledAt(), enrollment.reason(), enrollment.decidedBy(), enrollment.recipient().email(),
-					enrollment.recipient().name());
+					enrollment.canceledAt(), enrollment.reason(), enrollment.offerExpiresAt(), enrollment.decidedBy(),
+					enrollment.recipient().email(), enrollment.recipient().name());
 		}
 
 	}
