@@ -54,10 +54,11 @@ public class ClassAdministration {
 
 	/**
 	 * Replaces the class's terms, provided {@code draft.version()} is the version the class has now; otherwise someone
-	 * changed it since the admin loaded it and the edit is refused with {@code VERSION_CONFLICT}.
+	 * changed it since the admin loaded it and the edit is refused with {@code VERSION_CONFLICT}. {@code adminId} goes
+	 * into {@code ClassUpdated}, so that the audit feed says who changed a capacity.
 	 */
 	@Transactional
-	public ClassView revise(UUID id, ClassDraft draft) {
+	public ClassView revise(UUID id, ClassDraft draft, UUID adminId) {
 		Instant now = this.clock.instant();
 		MClass mclass = this.classes.findActive(id).orElseThrow(ClassAdministration::notFound);
 		if (draft.version() == null || mclass.version() != draft.version()) {
@@ -65,7 +66,7 @@ public class ClassAdministration {
 		}
 		mclass.revise(draft.terms(), now);
 		flush(mclass);
-		this.outbox.append(ClassEvents.TOPIC, ClassEvents.CLASS_UPDATED, id.toString(), ClassEvents.DATA_VERSION, ClassUpdated.of(mclass));
+		this.outbox.append(ClassEvents.TOPIC, ClassEvents.CLASS_UPDATED, id.toString(), ClassEvents.DATA_VERSION, ClassUpdated.of(mclass, adminId));
 		return cached(mclass, now);
 	}
 

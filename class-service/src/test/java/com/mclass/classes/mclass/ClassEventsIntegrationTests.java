@@ -22,6 +22,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import com.mclass.classes.Api;
 import com.mclass.classes.ClassServiceIntegrationTest;
 import com.mclass.platform.test.KafkaBroker;
+import com.mclass.platform.test.TestTokens;
 
 import static com.mclass.classes.ClassFixtures.form;
 import static com.mclass.classes.ClassFixtures.recruitingClass;
@@ -90,7 +91,8 @@ class ClassEventsIntegrationTests {
 	@Test
 	void updatesDeletionsAndFormsFollowInOrderOnTheClassKey() {
 		UUID id = this.api.post("/api/mclasses", Api.admin(), recruitingClass("순서")).id();
-		this.api.put("/api/mclasses/" + id, Api.admin(), with(recruitingClass("순서 수정"), "capacity", 99, "version", 0));
+		UUID editor = UUID.randomUUID();
+		this.api.put("/api/mclasses/" + id, TestTokens.admin(editor), with(recruitingClass("순서 수정"), "capacity", 99, "version", 0));
 		this.api.put("/api/mclasses/" + id + "/enrollment-form", Api.admin(), form("신청서"));
 		this.api.delete("/api/mclasses/" + id, Api.admin());
 
@@ -103,6 +105,7 @@ class ClassEventsIntegrationTests {
 		assertThat(updated.path("capacity").asInt()).isEqualTo(99);
 		assertThat(updated.path("title").asString()).isEqualTo("순서 수정");
 		assertThat(updated.path("version").asLong()).isEqualTo(1);
+		assertThat(updated.path("updatedBy").asString()).as("who changed it, for the audit feed").isEqualTo(editor.toString());
 		JsonNode published = Api.json.readTree(records.get(2).value()).path("data");
 		assertThat(published.path("classId").asString()).isEqualTo(id.toString());
 		assertThat(published.path("formVersion").asInt()).isEqualTo(1);

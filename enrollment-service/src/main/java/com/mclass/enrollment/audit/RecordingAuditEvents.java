@@ -77,8 +77,10 @@ class RecordingAuditEvents {
 		details.put("fromWaitlistCapacity", before.waitlistCapacity());
 		details.put("toWaitlistCapacity", waitlistCapacity);
 		details.put("classVersion", version);
-		// class-service's events do not say who edited the class: the entry has no actor.
-		record(event, AuditType.CLASS_CAPACITY_CHANGED, null, null, "CLASS", classId.get(), details);
+		// ClassUpdated names the admin who edited the class (updatedBy); events published before it did have no actor.
+		Optional<UUID> updatedBy = uuid(data.path("updatedBy").asString(""));
+		record(event, AuditType.CLASS_CAPACITY_CHANGED, updatedBy.isPresent() ? "ADMIN" : null, updatedBy.orElse(null), "CLASS",
+				classId.get(), details);
 	}
 
 	/** A message of {@code mclass.user.events}: an administrator's role change, disabling or enabling. */

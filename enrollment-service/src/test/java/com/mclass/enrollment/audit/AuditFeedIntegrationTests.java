@@ -59,6 +59,8 @@ class AuditFeedIntegrationTests extends EnrollmentIntegrationTest {
 		Classes.Spec spec = Classes.firstCome(2, 1);
 		UUID classId = this.classes.open(spec);
 		UUID eventId = UUID.randomUUID();
+		UUID editor = UUID.randomUUID();
+		spec.set("updatedBy", editor.toString());
 		this.classes.publish(eventId, "ClassUpdated", classId, spec.capacity(5).data(classId, 2));
 		this.classes.publish(eventId, "ClassUpdated", classId, spec.capacity(5).data(classId, 2));
 		// A later edit that leaves the capacities alone is no capacity change.
@@ -71,6 +73,8 @@ class AuditFeedIntegrationTests extends EnrollmentIntegrationTest {
 
 		assertThat(entries).hasSize(1);
 		assertThat(entries.get(0).path("subjectType").asString()).isEqualTo("CLASS");
+		assertThat(entries.get(0).path("actorType").asString()).as("the admin the event names").isEqualTo("ADMIN");
+		assertThat(entries.get(0).path("actorId").asString()).isEqualTo(editor.toString());
 		assertThat(entries.get(0).path("details").path("fromCapacity").asInt()).isEqualTo(2);
 		assertThat(entries.get(0).path("details").path("toCapacity").asInt()).isEqualTo(5);
 		assertThat(entries.get(0).path("details").path("toWaitlistCapacity").asInt()).isEqualTo(1);

@@ -128,8 +128,9 @@ class ClassController {
 
 	@PutMapping("/{id}")
 	ApiResponse<ClassView> revise(@PathVariable UUID id,
-			@Validated({ Default.class, ClassDraft.Revision.class }) @RequestBody ClassDraft draft) {
-		return ApiResponse.ok(this.administration.revise(id, draft));
+			@Validated({ Default.class, ClassDraft.Revision.class }) @RequestBody ClassDraft draft,
+			@Parameter(hidden = true) AuthenticatedUser admin) {
+		return ApiResponse.ok(this.administration.revise(id, draft, admin.id()));
 	}
 
 	@DeleteMapping("/{id}")
