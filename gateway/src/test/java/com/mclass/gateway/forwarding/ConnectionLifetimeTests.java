@@ -2,6 +2,7 @@ package com.mclass.gateway.forwarding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -60,17 +61,34 @@ class ConnectionLifetimeTests {
 
 	@BeforeEach
 	void startReplicas() throws IOException {
-		this.first = replica(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), this.firstReplica);
-		this.second = replica(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), this.first.getAddress().getPort()),
-				this.secondReplica);
+		// The port the system gives 127.0.0.1 may be held on 127.0.0.2 (a client socket of an earlier test, say), so
+		// a pair of free ports is looked for rather than assumed.
+		for (int attempt = 1;; attempt++) {
+			this.first = replica(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), this.firstReplica);
+			try {
+				this.second = replica(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), this.first.getAddress().getPort()),
+						this.secondReplica);
+				return;
+			}
+			catch (BindException ex) {
+				stop(this.first);
+				if (attempt == 20) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	@AfterEach
 	void stopReplicas() {
 		for (HttpServer replica : List.of(this.first, this.second)) {
-			replica.stop(0);
-			((ExecutorService) replica.getExecutor()).shutdownNow();
+			stop(replica);
 		}
+	}
+
+	private static void stop(HttpServer replica) {
+		replica.stop(0);
+		((ExecutorService) replica.getExecutor()).shutdownNow();
 	}
 
 	@Test
