@@ -28,13 +28,13 @@ import org.springframework.data.redis.core.script.RedisScript;
  * the reservation back. The address and account counts take only wrong passwords, after hashing.
  * Unknown e-mails count like known ones, so the throttle does not reveal which accounts exist.
  * <p>
- * Keys ({@code mclass:auth:login:}…): {@code failures:client:<sha256(email, client)>}, {@code lock:client:…},
+ * Keys ({@code mclass.auth.login.key-prefix}, by default {@code mclass:auth:login:}, then):
+ * {@code failures:client:<sha256(email, client)>}, {@code lock:client:…},
  * {@code failures:account:<sha256(email)>}, {@code failures:ip:<client>}, {@code lock:ip:<client>}; counters expire
  * with their window (extended to outlive a lock), locks with the lock (their TTL is the {@code Retry-After}).
  */
 class LoginThrottle {
 
-	private static final String PREFIX = "mclass:auth:login:";
 
 	/** Counts one failure and, at or past the limit, locks for base × 2^(failures − limit), capped. */
 	private static final String COUNT = """
@@ -105,7 +105,7 @@ class LoginThrottle {
 	 * still running.
 	 */
 	void reserve(String email, String address) {
-		Keys keys = Keys.of(email, address);
+		Keys keys = Keys.of(this.properties.keyPrefix(), email, address);
 		LoginProperties.Limit client = this.properties.accountClient();
 		Long wait = this.redis.execute(RESERVE, List.of(keys.clientFailures(), keys.clientLock(), keys.ipLock(), keys.accountFailures()),
 				millis(client.window()), Integer.toString(client.maxFailures()), millis(client.lock()), millis(client.maxLock()),
@@ -117,7 +117,7 @@ class LoginThrottle {
 
 	/** The password was wrong: it counts for the address and the account too. */
 	void failed(String email, String address) {
-		Keys keys = Keys.of(email, address);
+		Keys keys = Keys.of(this.properties.keyPrefix(), email, address);
 		LoginProperties.Limit ip = this.properties.ip();
 		this.redis.execute(FAILED, List.of(keys.ipFailures(), keys.ipLock(), keys.accountFailures()), millis(ip.window()),
 				Integer.toString(ip.maxFailures()), millis(ip.lock()), millis(ip.maxLock()), millis(this.properties.account().window()));
@@ -134,7 +134,7 @@ class LoginThrottle {
 	}
 
 	private void release(String email, String address, boolean clearClient) {
-		Keys keys = Keys.of(email, address);
+		Keys keys = Keys.of(this.properties.keyPrefix(), email, address);
 		this.redis.execute(RELEASE, List.of(keys.clientFailures(), keys.clientLock()), clearClient ? "1" : "0",
 				Integer.toString(this.properties.accountClient().maxFailures()));
 	}
@@ -142,11 +142,11 @@ class LoginThrottle {
 	/** The Redis keys of one attempt. */
 	private record Keys(String clientFailures, String clientLock, String ipFailures, String ipLock, String accountFailures) {
 
-		static Keys of(String email, String address) {
+		static Keys of(String prefix, String email, String address) {
 			String client = ThrottleKeys.of(address);
 			String accountClient = sha256(email + "\n" + client);
-			return new Keys(PREFIX + "failures:client:" + accountClient, PREFIX + "lock:client:" + accountClient,
-					PREFIX + "failures:ip:" + client, PREFIX + "lock:ip:" + client, PREFIX + "failures:account:" + sha256(email));
+			return new Keys(prefix + "failures:client:" + accountClient, prefix + "lock:client:" + accountClient,
+					prefix + "failures:ip:" + client, prefix + "lock:ip:" + client, prefix + "failures:account:" + sha256(email));
 		}
 
 	}
