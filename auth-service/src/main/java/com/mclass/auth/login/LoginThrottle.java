@@ -35,7 +35,6 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 class LoginThrottle {
 
-
 	/** Counts one failure and, at or past the limit, locks for base × 2^(failures − limit), capped. */
 	private static final String COUNT = """
 			local function count(failuresKey, lockKey, window, limit, base, cap)
