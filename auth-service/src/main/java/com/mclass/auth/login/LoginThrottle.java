@@ -110,7 +110,7 @@ class LoginThrottle {
 				millis(client.window()), Integer.toString(client.maxFailures()), millis(client.lock()), millis(client.maxLock()),
 				Integer.toString(this.properties.account().maxFailures()));
 		if (wait != null && wait > 0) {
-			throw new LoginThrottled((wait + 999) / 1000);
+			throw new LoginThrottled(Duration.ofMillis(wait));
 		}
 	}
 

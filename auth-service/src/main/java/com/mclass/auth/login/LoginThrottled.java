@@ -1,13 +1,15 @@
 package com.mclass.auth.login;
 
-import com.mclass.auth.RetryLater;
+import java.time.Duration;
+
+import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
 
 /** Too many failed logins for the client, the address or the account; {@code Retry-After} goes out with it. */
-public class LoginThrottled extends RetryLater {
+public class LoginThrottled extends ApiException {
 
-	LoginThrottled(long retryAfterSeconds) {
-		super(CommonErrorCode.RATE_LIMITED, retryAfterSeconds);
+	LoginThrottled(Duration wait) {
+		super(CommonErrorCode.RATE_LIMITED, wait);
 	}
 
 }

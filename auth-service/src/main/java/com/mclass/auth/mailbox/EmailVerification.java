@@ -1,6 +1,7 @@
 package com.mclass.auth.mailbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -8,7 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.mclass.auth.AuthErrorCode;
-import com.mclass.auth.RetryLater;
 import com.mclass.auth.user.SignupStatus;
 import com.mclass.auth.user.User;
 import com.mclass.auth.user.UserEvents;
@@ -77,7 +77,7 @@ public class EmailVerification {
 		}
 		long wait = this.quota.take(QUOTA, user.getEmail());
 		if (wait > 0) {
-			throw new RetryLater(CommonErrorCode.RATE_LIMITED, (wait + 999) / 1000);
+			throw new ApiException(CommonErrorCode.RATE_LIMITED, Duration.ofMillis(wait));
 		}
 		String link = link(user);
 		this.transactions.executeWithoutResult((status) -> this.events.emailVerificationRequested(user, link));

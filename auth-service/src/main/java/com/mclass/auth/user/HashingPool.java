@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import com.mclass.auth.RetryLater;
+import com.mclass.platform.web.ApiException;
 import com.mclass.platform.web.CommonErrorCode;
 
 /**
@@ -104,10 +104,11 @@ public class HashingPool implements AutoCloseable {
 	}
 
 	/** Too many sign-ins at once: answered 503 with {@code Retry-After}. */
-	public static class Busy extends RetryLater {
+	public static class Busy extends ApiException {
 
+		/** The start timeout in whole seconds, rounded down as it always was (ApiException would round a part up). */
 		Busy(Duration startTimeout) {
-			super(CommonErrorCode.SERVICE_UNAVAILABLE, Math.max(1, startTimeout.toSeconds()));
+			super(CommonErrorCode.SERVICE_UNAVAILABLE, Duration.ofSeconds(startTimeout.toSeconds()));
 		}
 
 	}

@@ -80,7 +80,8 @@ public class LiveStreams {
 	 */
 	public SseEmitter open(UUID classId, UUID userId, String lastEventId) {
 		if (this.closing) {
-			throw LiveStreamRefused.shuttingDown();
+			log.debug("Answered 503: this replica is shutting down");
+			throw new LiveStreamRefused();
 		}
 		Availability current = availabilityOf(classId, false);
 		if (this.held.incrementAndGet() > this.properties.maxStreams()) {
@@ -88,7 +89,8 @@ public class LiveStreams {
 			// Refused before anything is held: a replica full of streams must not run out of heap (it did, at ~3,700
 			// streams in 512 MB, taking enrolling down with it). The client reconnects after Retry-After, to a replica
 			// with room.
-			throw LiveStreamRefused.full(this.properties.maxStreams());
+			log.debug("Answered 503: this replica holds its maximum of {} live streams", this.properties.maxStreams());
+			throw new LiveStreamRefused();
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.streamTimeout().toMillis());
 		Subscriber subscriber = new Subscriber(emitter, classId, userId);

@@ -50,6 +50,7 @@ public class QueueGate {
 		}
 		catch (QueueUnavailable ex) {
 			if (this.protection.isProtected(classId)) {
+				log.warn("Answered 503: {}", ex.failure());
 				throw ex;
 			}
 			log.debug("Waiting room of class {} not checked: Redis unavailable", classId);

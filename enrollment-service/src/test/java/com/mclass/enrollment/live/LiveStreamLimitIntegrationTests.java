@@ -27,7 +27,7 @@ class LiveStreamLimitIntegrationTests extends EnrollmentIntegrationTest {
 			assertThat(second.status).isEqualTo(200);
 			try (SseClient third = SseClient.open(url, null, null)) {
 				assertThat(third.status).isEqualTo(503);
-				assertThat(third.retryAfter).isEqualTo(LiveFailures.RETRY_AFTER_SECONDS);
+				assertThat(third.retryAfter).isEqualTo(Long.toString(LiveStreamRefused.RETRY_AFTER.toSeconds()));
 			}
 			assertThat(this.streams.open()).isEqualTo(2);
 		}

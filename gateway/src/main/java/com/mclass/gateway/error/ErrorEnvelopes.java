@@ -41,7 +41,11 @@ class ErrorEnvelopes {
 		headers.clearContentHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setContentLength(body.length);
-		if (outcome.status() == 503 && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+		if (outcome.retryAfterSeconds().isPresent()) {
+			// The thrower knows when its refusal passes, as on the services (platform-web's handler).
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds().getAsLong()));
+		}
+		else if (outcome.status() == 503 && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
 			// A service down or restarting, a dependency unreachable: the client may retry, and is told when.
 			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -22,9 +23,10 @@ import com.mclass.platform.web.ErrorDetail;
  * said more than the code does, its own message and details.
  *
  * @param message a message chosen by the thrower, or {@code null} for the localized text of the code
+ * @param retryAfterSeconds the {@code Retry-After} the thrower chose, if any
  */
 record GatewayFailure(int status, ErrorCode code, String message, List<ErrorDetail> details,
-		Object[] messageArguments) {
+		Object[] messageArguments, OptionalLong retryAfterSeconds) {
 
 	private static final Object[] NO_ARGUMENTS = {};
 
@@ -32,7 +34,8 @@ record GatewayFailure(int status, ErrorCode code, String message, List<ErrorDeta
 		if (failure instanceof ApiException api) {
 			ErrorCode code = api.errorCode();
 			String message = code.defaultMessage().equals(api.getMessage()) ? null : api.getMessage();
-			return new GatewayFailure(code.httpStatus(), code, message, api.details(), api.messageArguments());
+			return new GatewayFailure(code.httpStatus(), code, message, api.details(), api.messageArguments(),
+					api.retryAfterSeconds());
 		}
 		if (failure instanceof ResponseStatusException statusException) {
 			// The gateway's own 404 (no route), 405, 503 (no instance) and 504 (response timeout) all arrive here.
@@ -73,7 +76,7 @@ record GatewayFailure(int status, ErrorCode code, String message, List<ErrorDeta
 	}
 
 	private static GatewayFailure withCode(int status, ErrorCode code) {
-		return new GatewayFailure(status, code, null, List.of(), NO_ARGUMENTS);
+		return new GatewayFailure(status, code, null, List.of(), NO_ARGUMENTS, OptionalLong.empty());
 	}
 
 	/** Only failures nobody anticipated are bugs worth a stack trace; the rest are outcomes. */

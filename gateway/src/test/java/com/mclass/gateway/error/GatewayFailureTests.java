@@ -2,6 +2,7 @@ package com.mclass.gateway.error;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -98,6 +99,13 @@ class GatewayFailureTests {
 		assertThat(failure.status()).isEqualTo(400);
 		assertThat(failure.message()).isNull();
 		assertThat(failure.details()).containsExactly(new ErrorDetail("path", "bad"));
+	}
+
+	@Test
+	void apiExceptionsKeepTheirRetryAfter() {
+		assertThat(GatewayFailure.of(new ApiException(CommonErrorCode.RATE_LIMITED, Duration.ofSeconds(30))).retryAfterSeconds())
+			.hasValue(30);
+		assertThat(GatewayFailure.of(new ApiException(CommonErrorCode.SERVICE_UNAVAILABLE)).retryAfterSeconds()).isEmpty();
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class LoginController {
 		this.clientAddresses = clientAddresses;
 	}
 
-	/** Public. 429 and 503 go out with Retry-After (RetryAfterAdvice). */
+	/** Public. 429 and 503 go out with Retry-After (the exceptions carry it, the platform's handler writes it). */
 	@PostMapping("/api/auth/login")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "signed in",
 			useReturnTypeSchema = true)

@@ -2,8 +2,11 @@ package com.mclass.enrollment.queue.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.mclass.enrollment.EnrollmentErrorCode;
 import com.mclass.enrollment.queue.QueueErrorCode;
 import com.mclass.enrollment.queue.QueuePlace;
+import com.mclass.enrollment.queue.QueueUnavailable;
 import com.mclass.enrollment.queue.Ticket;
 import com.mclass.enrollment.queue.WaitingRoom;
 import com.mclass.enrollment.seat.KnownClasses;
@@ -27,6 +31,8 @@ import com.mclass.platform.web.security.AuthenticatedUser;
 /** A class's waiting room: take a place, watch it, and (admins) read the admission log. */
 @RestController
 class QueueController {
+
+	private static final Logger log = LoggerFactory.getLogger(QueueController.class);
 
 	private final WaitingRoom room;
 
@@ -51,10 +57,10 @@ class QueueController {
 			throw new ApiException(EnrollmentErrorCode.SIGNUP_INCOMPLETE);
 		}
 		this.classes.require(id);
-		if (!this.room.isActive(id)) {
+		if (!warnIfUnavailable(() -> this.room.isActive(id))) {
 			return ResponseEntity.ok(ApiResponse.ok(placeNotNeeded()));
 		}
-		return ResponseEntity.status(201).body(ApiResponse.ok(this.room.issue(id, user.id()).place()));
+		return ResponseEntity.status(201).body(ApiResponse.ok(warnIfUnavailable(() -> this.room.issue(id, user.id())).place()));
 	}
 
 	@GetMapping("/api/mclasses/{id}/queue/{ticket}")
@@ -68,7 +74,7 @@ class QueueController {
 		}
 		QueuePlace place;
 		try {
-			place = this.room.read(id, ticket, user.id());
+			place = warnIfUnavailable(() -> this.room.read(id, ticket, user.id()));
 		}
 		catch (WaitingRoom.TicketNotFound ex) {
 			throw new ApiException(CommonErrorCode.NOT_FOUND);
@@ -77,7 +83,7 @@ class QueueController {
 			throw new ApiException(QueueErrorCode.QUEUE_TICKET_EXPIRED, null,
 					List.of(new ErrorDetail("queue", "/api/mclasses/" + id + "/queue")));
 		}
-		if (!this.room.isActive(id)) {
+		if (!warnIfUnavailable(() -> this.room.isActive(id))) {
 			throw new ApiException(QueueErrorCode.QUEUE_CLOSED);
 		}
 		return ApiResponse.ok(place);
@@ -94,7 +100,18 @@ class QueueController {
 		if (after != null && !after.matches("\\d{1,20}-\\d{1,20}")) {
 			throw new ApiException(CommonErrorCode.VALIDATION_FAILED, null, List.of(new ErrorDetail("after", "a log id")));
 		}
-		return ApiResponse.ok(this.room.admissions(id, after, limit));
+		return ApiResponse.ok(warnIfUnavailable(() -> this.room.admissions(id, after, limit)));
+	}
+
+	/** Redis down: the client gets 503 with Retry-After (the platform's handler), an operator a warning. */
+	private static <T> T warnIfUnavailable(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (QueueUnavailable ex) {
+			log.warn("Answered 503: {}", ex.failure());
+			throw ex;
+		}
 	}
 
 	private static QueuePlace placeNotNeeded() {

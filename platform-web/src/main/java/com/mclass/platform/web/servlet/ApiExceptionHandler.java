@@ -2,6 +2,7 @@ package com.mclass.platform.web.servlet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -48,7 +49,10 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/** How long a client should wait before retrying after a 503: overload and outages are mostly that short. */
+	/**
+	 * How long a client should wait before retrying after a 503 whose exception names no time: overload and outages are
+	 * mostly that short.
+	 */
 	static final String RETRY_AFTER_SECONDS = "1";
 
 	private final ErrorMessages messages;
@@ -62,7 +66,7 @@ class ApiExceptionHandler {
 		ErrorCode code = ex.errorCode();
 		String message = (ex.getMessage() != null && !ex.getMessage().equals(code.defaultMessage())) ? ex.getMessage()
 				: this.messages.messageFor(code, ex.messageArguments());
-		return respond(code, message, ex.details());
+		return respond(code, message, ex.details(), ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler(BindException.class) // MethodArgumentNotValidException is a BindException
@@ -208,22 +212,33 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, int status) {
-		return envelope(ResponseEntity.status(status), status).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
+		return envelope(ResponseEntity.status(status), status, OptionalLong.empty())
+			.body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, String message, List<ErrorDetail> details) {
-		return envelope(ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())), code.httpStatus())
+		return respond(code, message, details, OptionalLong.empty());
+	}
+
+	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code, String message, List<ErrorDetail> details,
+			OptionalLong retryAfterSeconds) {
+		return envelope(ResponseEntity.status(HttpStatus.valueOf(code.httpStatus())), code.httpStatus(), retryAfterSeconds)
 			.body(ApiErrorResponse.of(code.code(), message, details));
 	}
 
 	/**
-	 * A 503 is a dependency outage or overload: the client may retry, and is told when (RFC 9110). The envelope is
+	 * A refusal that knows when it passes says so ({@code Retry-After} from the exception, a 429 as much as a 503); any
+	 * other 503 is a dependency outage or overload: the client may retry, and is told when (RFC 9110). The envelope is
 	 * always JSON, whatever the request's {@code Accept} asked for: a stream asked for as {@code text/event-stream} (an
 	 * EventSource, the gateway's relay) would otherwise turn every refusal into a bodiless 406, losing its code and
 	 * {@code Retry-After}. A preset content type skips Spring's negotiation of the error body.
 	 */
-	private static ResponseEntity.BodyBuilder envelope(ResponseEntity.BodyBuilder response, int status) {
+	private static ResponseEntity.BodyBuilder envelope(ResponseEntity.BodyBuilder response, int status,
+			OptionalLong retryAfterSeconds) {
 		response.contentType(MediaType.APPLICATION_JSON);
+		if (retryAfterSeconds.isPresent()) {
+			return response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds.getAsLong()));
+		}
 		return (status == HttpStatus.SERVICE_UNAVAILABLE.value()) ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 				: response;
 	}

@@ -1,6 +1,7 @@
 package com.mclass.platform.web.servlet;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -139,6 +140,29 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void aRefusalThatKnowsWhenItPassesSaysSoInRetryAfter() throws Exception {
+		this.mvc.perform(post("/samples/throttled"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.error.code").value("RATE_LIMITED"))
+			.andExpect(header().string("Retry-After", "30"));
+		// The exception's time replaces the default of a 503, it is not sent beside it.
+		this.mvc.perform(post("/samples/full-replica"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().stringValues("Retry-After", "10"));
+		// Part of a second is rounded up: a client coming back sooner would only be refused again.
+		this.mvc.perform(post("/samples/throttled-briefly")).andExpect(header().string("Retry-After", "2"));
+	}
+
+	@Test
+	void aRefusedEventStreamKeepsTheRetryAfterOfItsException() throws Exception {
+		this.mvc.perform(get("/samples/1/live").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Content-Type", containsString("application/json")))
+			.andExpect(header().stringValues("Retry-After", "10"))
+			.andExpect(jsonPath("$.error.code").value("SERVICE_UNAVAILABLE"));
+	}
+
+	@Test
 	void unexpectedFailureIsA500EnvelopeWithoutInternals() throws Exception {
 		this.mvc.perform(get("/samples/boom"))
 			.andExpect(status().isInternalServerError())
@@ -230,10 +254,28 @@ class ApiExceptionHandlerTests {
 			throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE);
 		}
 
+		@PostMapping("/samples/throttled")
+		ApiResponse<String> throttled() {
+			throw new ApiException(com.mclass.platform.web.CommonErrorCode.RATE_LIMITED, Duration.ofSeconds(30));
+		}
+
+		@PostMapping("/samples/throttled-briefly")
+		ApiResponse<String> throttledBriefly() {
+			throw new ApiException(com.mclass.platform.web.CommonErrorCode.RATE_LIMITED, Duration.ofMillis(1_200));
+		}
+
+		@PostMapping("/samples/full-replica")
+		ApiResponse<String> fullReplica() {
+			throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE, Duration.ofSeconds(10));
+		}
+
 		@GetMapping(path = "/samples/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		SseEmitter live(@PathVariable long id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 			if (id == 0) {
 				throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE);
+			}
+			if (id == 1) {
+				throw new ApiException(com.mclass.platform.web.CommonErrorCode.SERVICE_UNAVAILABLE, Duration.ofSeconds(10));
 			}
 			throw new ApiException(com.mclass.platform.web.CommonErrorCode.VALIDATION_FAILED, null,
 					List.of(new ErrorDetail("Last-Event-ID", "must be an id of an earlier event")));
