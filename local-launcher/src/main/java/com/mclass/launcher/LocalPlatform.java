@@ -545,6 +545,7 @@ public final class LocalPlatform implements AutoCloseable {
 		if (!processes.isEmpty()) {
 			log.info("Stopping {}…", String.join(", ", processes.stream().map(ServiceProcess::name).toList()));
 			ServiceProcess.stopAll(processes, STOP_GRACE);
+			ServiceProcess.buildTrainedCaches(processes);
 		}
 		toStop.stream().filter((component) -> !(component instanceof ServiceProcess)).forEach(LocalPlatform::closeQuietly);
 		log.info("Stopped everything");

@@ -21,7 +21,7 @@ public final class MclassCli {
 			Usage: ./mclass <command> [options]
 
 			Commands:
-			  up [--cds|--no-cds] [--fresh] [--verbose]
+			  up [--cds|--train|--no-cds] [--fresh] [--verbose]
 			                           Build what is stale, then run the whole platform in the foreground:
 			                           PostgreSQL, Redis, Kafka, a mail sink, mock Google/Kakao/Naver and
 			                           the five services. Ctrl-C stops everything.
@@ -29,11 +29,15 @@ public final class MclassCli {
 			                           jar build), so later starts are faster. Caches live in .mclass/cds/
 			                           and are used by every later start (and by system-tests) until the jar
 			                           changes.
+			      --train              Record this session (JDK 25: the classes and the JIT's profiles of what
+			                           the services run) and, when it stops, build each service's startup cache
+			                           from it: later starts begin warm for what was exercised, e.g. by
+			                           ./mclass bench. Stopping takes a minute or two longer, once.
 			      --no-cds             Ignore the startup caches.
 			      --fresh              Drop and recreate the four databases first (all their data is lost), e.g.
 			                           after a migration was edited.
 			      --verbose            Show the launcher's and the infrastructure's debug logging.
-			  bench rush               Enrollment-rush benchmark (not yet available).
+			  bench                    The benchmark suite: run by the ./mclass script (./mclass help), not here.
 			  help                     This text.
 
 			Environment:
@@ -74,8 +78,7 @@ public final class MclassCli {
 		switch (command) {
 			case "up" -> System.exit(up(arguments.subList(1, arguments.size())));
 			case "bench" -> {
-				System.err.println("./mclass bench" + (arguments.size() > 1 ? " " + arguments.get(1) : "")
-						+ " is not yet available.");
+				System.err.println("The benchmarks run from the ./mclass script: ./mclass bench --help");
 				System.exit(2);
 			}
 			case "help", "-h", "--help" -> System.out.print(USAGE);
@@ -95,6 +98,7 @@ public final class MclassCli {
 		for (int i = 0; i < options.size(); i++) {
 			switch (options.get(i)) {
 				case "--cds" -> cds = CdsMode.CREATE;
+				case "--train" -> cds = CdsMode.TRAIN;
 				case "--no-cds" -> cds = CdsMode.OFF;
 				case "--fresh" -> fresh = true;
 				case "--verbose", "-v" -> verbose = true;

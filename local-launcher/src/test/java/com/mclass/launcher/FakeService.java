@@ -14,7 +14,8 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for an MClass service in the launcher's tests: a JVM that reads the same environment, logs ECS JSON
  * lines, answers {@code /actuator/health/readiness} and shows its environment at {@code /env}. Its behaviour is
  * chosen with {@code FAKE_BEHAVIOUR}: {@code ready} (default), {@code exit} (fails while starting),
- * {@code linger} (fails but its JVM stays up) or {@code never-ready}.
+ * {@code linger} (fails but its JVM stays up) or {@code never-ready}. A training start
+ * ({@code -Dspring.context.exit=onRefresh}) exits after starting, with 1 when {@code FAKE_TRAINING_FAILS} is set.
  */
 public final class FakeService {
 
@@ -26,6 +27,11 @@ public final class FakeService {
 		String behaviour = environment.getOrDefault("FAKE_BEHAVIOUR", "ready");
 		log("INFO", "Starting fake service with behaviour " + behaviour, null);
 		Thread.sleep(Long.parseLong(environment.getOrDefault("FAKE_STARTUP_DELAY_MS", "200")));
+		if ("onRefresh".equals(System.getProperty("spring.context.exit"))) {
+			// A training start, as Spring Boot does it: up to the end of the context refresh, then exit.
+			log("INFO", "Training start ends here", null);
+			System.exit(environment.containsKey("FAKE_TRAINING_FAILS") ? 1 : 0);
+		}
 		if (behaviour.equals("exit")) {
 			log("ERROR", "Application run failed", "java.lang.IllegalStateException: no database\\n\\tat fake.Main.main(Main.java:1)");
 			System.exit(3);

@@ -14,6 +14,13 @@ public enum CdsMode {
 	USE,
 
 	/** Like USE, but first create the missing caches with a training run of each service. */
-	CREATE
+	CREATE,
+
+	/**
+	 * Train the cache on this session's use (JDK 25; older JDKs: like CREATE): the service starts plainly in AOT
+	 * record mode and its cache is built from what it ran when it stops, replacing any cache it had. The next start
+	 * in USE mode then begins with the classes loaded and the JIT's profiles of this session.
+	 */
+	TRAIN
 
 }

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -34,6 +37,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** How long a service may take to shut down gracefully before it is killed. */
 	public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+	/**
+	 * The grace period when a service records for its startup cache: on SIGTERM its JVM writes the classes and
+	 * profiles of the session (150-190 MB each; five services together took 33 s on the two-core machine).
+	 */
+	static final Duration TRAINING_STOP_GRACE = Duration.ofMinutes(2);
+
+	/** Building the caches from recorded sessions is CPU-bound (9-17 s each): two at a time. */
+	private static final int CACHE_BUILDERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
 
@@ -92,6 +104,9 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final boolean fromCache;
 
+	/** The cache this process records for, or null when it does not record. */
+	private final StartupCache training;
+
 	private final long startedAt = System.nanoTime();
 
 	private volatile Duration readyAfter;
@@ -101,10 +116,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final StartupFailures startupFailures;
 
-	private ServiceProcess(Launch launch, Process process, boolean fromCache) {
+	private ServiceProcess(Launch launch, Process process, boolean fromCache, StartupCache training) {
 		this.launch = launch;
 		this.process = process;
 		this.fromCache = fromCache;
+		this.training = training;
 		this.startupFailures = new StartupFailures(launch.logFile());
 	}
 
@@ -130,11 +146,25 @@ public final class ServiceProcess implements AutoCloseable {
 	private static ServiceProcess startReady(Launch launch, Consumer<ServiceProcess> onSpawn, boolean appendToLog) {
 		StartupCache cache = StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime());
 		CdsMode mode = cache.isSupported() ? launch.jvm().cds() : CdsMode.OFF;
+		if (mode == CdsMode.TRAIN && !cache.canTrainOnUse()) {
+			mode = CdsMode.CREATE;
+		}
+		if (mode == CdsMode.TRAIN) {
+			List<String> recording = prepareTraining(launch, cache);
+			if (recording != null) {
+				ServiceProcess service = spawn(launch, recording, false, cache, appendToLog);
+				onSpawn.accept(service);
+				service.awaitReady();
+				return service;
+			}
+			mode = CdsMode.OFF;
+		}
 		if (mode == CdsMode.CREATE && !cache.isReady()) {
 			createCache(launch, cache);
 		}
 		boolean useCache = mode != CdsMode.OFF && cache.isReady();
-		ServiceProcess service = spawn(launch, useCache ? cache : null, appendToLog);
+		ServiceProcess service = useCache ? spawn(launch, cache.launchArguments(), true, null, appendToLog)
+				: spawnPlain(launch, appendToLog);
 		onSpawn.accept(service);
 		try {
 			service.awaitReady();
@@ -149,7 +179,7 @@ public final class ServiceProcess implements AutoCloseable {
 			log.warn("{} exited while starting from its startup cache; discarding the cache and starting it plainly",
 					launch.name());
 			cache.discard();
-			ServiceProcess plain = spawn(launch, null, true);
+			ServiceProcess plain = spawnPlain(launch, true);
 			onSpawn.accept(plain);
 			plain.awaitReady();
 			return plain;
@@ -176,17 +206,36 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private static ServiceProcess spawn(Launch launch, StartupCache cache, boolean appendToLog) {
+	/** The extracted jar in record mode, or null (logged) when the jar cannot be prepared. */
+	private static List<String> prepareTraining(Launch launch, StartupCache cache) {
+		try {
+			List<String> arguments = cache.prepareTraining(launch.workingDirectory());
+			log.info("{}: recording this session for its startup cache (built when the platform stops)", launch.name());
+			return arguments;
+		}
+		catch (IOException ex) {
+			log.warn("{}: cannot record for its startup cache ({}); starting it plainly", launch.name(), ex.getMessage());
+			cache.discard();
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			cache.discard();
+			throw new ServiceStartupException(launch.name(), "Startup of " + launch.name() + " was cancelled");
+		}
+	}
+
+	private static ServiceProcess spawnPlain(Launch launch, boolean appendToLog) {
+		return spawn(launch, List.of("-jar", launch.jar().toString()), false, null, appendToLog);
+	}
+
+	/** {@code jarArguments} replace {@code -jar <jar>}: the cached or recording variants of the same start. */
+	private static ServiceProcess spawn(Launch launch, List<String> jarArguments, boolean fromCache,
+			StartupCache training, boolean appendToLog) {
 		List<String> command = new ArrayList<>();
 		command.add(launch.runtime().executable().toString());
 		command.addAll(launch.jvm().options());
-		if (cache != null) {
-			command.addAll(cache.launchArguments());
-		}
-		else {
-			command.add("-jar");
-			command.add(launch.jar().toString());
-		}
+		command.addAll(jarArguments);
 		try {
 			Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
 			// The command line heads the log: the first thing to look at when a service behaves differently here.
@@ -204,7 +253,7 @@ public final class ServiceProcess implements AutoCloseable {
 			builder.environment().putAll(launch.environment());
 			Process process = builder.start();
 			log.debug("{}: started pid {}: {}", launch.name(), process.pid(), command);
-			return new ServiceProcess(launch, process, cache != null);
+			return new ServiceProcess(launch, process, fromCache, training);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + launch.name() + " (" + command + ")", ex);
@@ -329,6 +378,11 @@ public final class ServiceProcess implements AutoCloseable {
 	 * found through it.
 	 */
 	public static void stopAll(Collection<ServiceProcess> services, Duration grace) {
+		if (services.stream().anyMatch((service) -> service.training != null) && grace.compareTo(TRAINING_STOP_GRACE) < 0) {
+			log.info("Waiting for the recording services to write what they ran (up to {} s)…",
+					TRAINING_STOP_GRACE.toSeconds());
+			grace = TRAINING_STOP_GRACE;
+		}
 		List<ProcessHandle> descendants = new ArrayList<>();
 		for (ServiceProcess service : services) {
 			service.stopRequested = true;
@@ -357,6 +411,61 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 		for (ProcessHandle descendant : descendants) {
 			awaitExit(descendant);
+		}
+	}
+
+	/**
+	 * Builds the startup caches of the services that recorded their session ({@link CdsMode#TRAIN}) and have
+	 * stopped; the next start in {@link CdsMode#USE} picks them up. A service that wrote nothing (killed) gets none.
+	 */
+	public static void buildTrainedCaches(Collection<ServiceProcess> services) {
+		List<ServiceProcess> recorded = services.stream()
+			.filter((service) -> service.training != null && !service.process.isAlive())
+			.toList();
+		if (recorded.isEmpty()) {
+			return;
+		}
+		log.info("Building the startup caches of {} from this session ({} at a time)…",
+				String.join(", ", recorded.stream().map(ServiceProcess::name).toList()), CACHE_BUILDERS);
+		ExecutorService builders = Executors.newFixedThreadPool(CACHE_BUILDERS);
+		try {
+			List<Future<?>> builds = new ArrayList<>();
+			recorded.forEach((service) -> builds.add(builders.submit(service::buildTrainedCache)));
+			for (Future<?> build : builds) {
+				try {
+					build.get();
+				}
+				catch (ExecutionException ex) {
+					log.warn("Building a startup cache failed: {}", ex.getCause().toString());
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			builders.shutdownNow();
+		}
+	}
+
+	private void buildTrainedCache() {
+		long started = System.nanoTime();
+		try {
+			if (this.training.finishTraining(this.launch.jvm().options(), this.launch.environment(),
+					this.launch.workingDirectory(), this.launch.readyTimeout().multipliedBy(2))) {
+				log.info("{}: startup cache built from this session in {} s", name(), seconds(System.nanoTime() - started));
+			}
+			else {
+				log.warn("{}: recorded nothing (it did not stop on its own); no startup cache", name());
+			}
+		}
+		catch (IOException ex) {
+			log.warn("{}: could not build its startup cache ({})", name(), ex.getMessage());
+			this.training.discard();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.training.discard();
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * linked classes and method profiles on JDK 25 ({@code -XX:AOTCacheOutput}), a dynamic CDS archive on older JDKs
  * ({@code -XX:ArchiveClassesAtExit}). A cache is only used once a {@code complete} marker exists, so a training
  * run that died half way is never picked up.
+ *
+ * <p>A start-up-only training leaves the JIT cold: the profiles it records end where the first request begins. On
+ * JDK 25 the cache can instead be trained on a session of real use ({@link CdsMode#TRAIN}): the service runs from the
+ * extracted jar in AOT record mode ({@code -XX:AOTMode=record}), writes its configuration (the classes it loaded and
+ * the profiles of the methods it ran) when it stops, and {@link #finishTraining} turns that into the cache.
  */
 final class StartupCache {
 
@@ -48,6 +54,8 @@ final class StartupCache {
 		this.runtime = runtime;
 	}
 
+	private static final String TRAINING_CONFIGURATION = "app.aotconf";
+
 	static StartupCache of(Path cacheRoot, String service, Path jar, JavaRuntime runtime) {
 		Path serviceDirectory = cacheRoot.resolve(service);
 		String key;
@@ -63,6 +71,11 @@ final class StartupCache {
 
 	boolean isSupported() {
 		return this.runtime.feature() >= DYNAMIC_ARCHIVE_FEATURE;
+	}
+
+	/** Whether a session of use can train the cache (AOT record mode, JDK 25). */
+	boolean canTrainOnUse() {
+		return usesAotCache();
 	}
 
 	boolean isReady() {
@@ -90,12 +103,7 @@ final class StartupCache {
 	 */
 	void create(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory, Duration timeout)
 			throws IOException, InterruptedException {
-		deleteRecursively(this.serviceDirectory); // older keys are stale by definition
-		Files.createDirectories(this.directory);
-		Path trainingLog = this.directory.resolve("training.log");
-		run(List.of(this.runtime.executable().toString(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract",
-				"--destination", this.directory.resolve("app").toString()), Map.of(), workingDirectory, trainingLog,
-				Duration.ofMinutes(2), "extracting");
+		Path trainingLog = extractAfresh(workingDirectory);
 		List<String> training = new ArrayList<>();
 		training.add(this.runtime.executable().toString());
 		training.addAll(jvmOptions);
@@ -110,12 +118,81 @@ final class StartupCache {
 		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
 	}
 
+	/**
+	 * Replaces whatever cache there was by the extracted jar alone, ready for a session in record mode; returns the
+	 * arguments that replace {@code -jar <jar>} for that session.
+	 */
+	List<String> prepareTraining(Path workingDirectory) throws IOException, InterruptedException {
+		extractAfresh(workingDirectory);
+		return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + trainingConfiguration(), "-jar",
+				extractedJar().toString());
+	}
+
+	/**
+	 * After a session in record mode stopped, builds the cache from what it recorded ({@code -XX:AOTMode=create}).
+	 * Returns false, leaving no cache, when the session wrote nothing (killed, or it never stopped on its own).
+	 */
+	boolean finishTraining(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory,
+			Duration timeout) throws IOException, InterruptedException {
+		Path configuration = trainingConfiguration();
+		if (!Files.exists(configuration) || Files.size(configuration) == 0) {
+			discard();
+			return false;
+		}
+		List<String> create = new ArrayList<>();
+		create.add(this.runtime.executable().toString());
+		create.addAll(jvmOptions);
+		create.add("-XX:AOTMode=create");
+		create.add("-XX:AOTConfiguration=" + configuration);
+		create.add("-XX:AOTCache=" + cacheFile());
+		create.add("-jar");
+		create.add(extractedJar().toString());
+		try {
+			run(create, environment, workingDirectory, trainingLog(), timeout, "creating the cache");
+		}
+		finally {
+			Files.deleteIfExists(configuration); // as large as the cache, and of no use once it is built
+		}
+		if (!Files.exists(cacheFile())) {
+			throw new IOException("creating the cache wrote none; see " + trainingLog());
+		}
+		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
+		return true;
+	}
+
 	void discard() {
 		deleteRecursively(this.directory);
 	}
 
 	Path trainingLog() {
 		return this.directory.resolve("training.log");
+	}
+
+	/** Older keys are stale by definition: the service's directory is emptied before the jar is extracted. */
+	private Path extractAfresh(Path workingDirectory) throws IOException, InterruptedException {
+		deleteRecursively(this.serviceDirectory);
+		Files.createDirectories(this.directory);
+		Path trainingLog = trainingLog();
+		if (!isSpringBootJar()) {
+			// A plain jar (the launcher's own test fakes) is already a class path the AOT cache accepts.
+			Files.createDirectories(extractedJar().getParent());
+			Files.copy(this.jar, extractedJar());
+			return trainingLog;
+		}
+		run(List.of(this.runtime.executable().toString(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract",
+				"--destination", this.directory.resolve("app").toString()), Map.of(), workingDirectory, trainingLog,
+				Duration.ofMinutes(2), "extracting");
+		return trainingLog;
+	}
+
+	private boolean isSpringBootJar() throws IOException {
+		try (JarFile jarFile = new JarFile(this.jar.toFile())) {
+			return jarFile.stream().anyMatch((entry) -> entry.getName().startsWith("BOOT-INF/"));
+		}
+	}
+
+	private Path trainingConfiguration() {
+		return this.directory.resolve(TRAINING_CONFIGURATION);
 	}
 
 	private boolean usesAotCache() {

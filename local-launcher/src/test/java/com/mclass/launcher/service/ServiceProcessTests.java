@@ -2,6 +2,7 @@ package com.mclass.launcher.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,14 +146,66 @@ class ServiceProcessTests {
 
 	@Test
 	void startsWithoutACacheWhenNoneCanBeCreated() {
-		// The fake is not a Spring Boot jar, so extracting it for the training run fails.
-		ServiceProcess.Launch launch = launch(Map.of(), CdsMode.CREATE, Duration.ofSeconds(30));
+		ServiceProcess.Launch launch = launch(Map.of("FAKE_TRAINING_FAILS", "yes"), CdsMode.CREATE,
+				Duration.ofSeconds(30));
 
 		ServiceProcess service = ServiceProcess.startReady(launch, this.spawned::add);
 
 		assertThat(service.isAlive()).isTrue();
 		assertThat(service.isFromCache()).isFalse();
 		assertThat(StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime()).isReady()).isFalse();
+	}
+
+	@Test
+	void aCreatedStartupCacheIsUsedByTheNextStart() {
+		assumeTrue(JavaRuntime.of(JavaRuntime.defaultExecutable(Map.of())).feature() >= 13, "needs a JDK with CDS archives");
+		ServiceProcess.Launch launch = launch(Map.of(), CdsMode.CREATE, Duration.ofSeconds(60));
+
+		ServiceProcess first = ServiceProcess.startReady(launch, this.spawned::add);
+
+		assertThat(first.isFromCache()).isTrue();
+		assertThat(StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime()).isReady()).isTrue();
+	}
+
+	@Test
+	void aSessionThatRecordedLeavesAStartupCacheForTheNextStartWhenItStops() throws Exception {
+		JavaRuntime runtime = JavaRuntime.of(JavaRuntime.defaultExecutable(Map.of()));
+		assumeTrue(runtime.feature() >= 25, "recording a session for the AOT cache needs JDK 25");
+		ServiceProcess.Launch training = launch(Map.of(), CdsMode.TRAIN, Duration.ofSeconds(60));
+		StartupCache cache = StartupCache.of(training.cacheRoot(), training.name(), training.jar(), training.runtime());
+
+		ServiceProcess recording = ServiceProcess.startReady(training, this.spawned::add);
+
+		assertThat(recording.isFromCache()).isFalse();
+		assertThat(cache.isReady()).as("no cache while the session runs").isFalse();
+		assertThat(Files.readString(training.logFile())).contains("-XX:AOTMode=record");
+		ServiceProcess.stopAll(List.of(recording), Duration.ofSeconds(5));
+		ServiceProcess.buildTrainedCaches(List.of(recording));
+		assertThat(cache.isReady()).isTrue();
+
+		ServiceProcess next = ServiceProcess.startReady(sameServiceWith(training, CdsMode.USE), this.spawned::add);
+
+		assertThat(next.isFromCache()).isTrue();
+		assertThat(get(URI.create("http://localhost:" + next.launch().port() + "/env")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aRecordingServiceThatWasKilledLeavesNoStartupCache() {
+		JavaRuntime runtime = JavaRuntime.of(JavaRuntime.defaultExecutable(Map.of()));
+		assumeTrue(runtime.feature() >= 25, "recording a session for the AOT cache needs JDK 25");
+		ServiceProcess.Launch training = launch(Map.of(), CdsMode.TRAIN, Duration.ofSeconds(60));
+		ServiceProcess recording = ServiceProcess.startReady(training, this.spawned::add);
+
+		recording.kill();
+		ServiceProcess.buildTrainedCaches(List.of(recording));
+
+		assertThat(StartupCache.of(training.cacheRoot(), training.name(), training.jar(), training.runtime()).isReady())
+			.isFalse();
+	}
+
+	private ServiceProcess.Launch sameServiceWith(ServiceProcess.Launch launch, CdsMode cds) {
+		return new ServiceProcess.Launch(launch.name(), launch.jar(), launch.runtime(), launch.jvm().withCds(cds),
+				launch.environment(), launch.port(), launch.logFile(), launch.cacheRoot(), launch.readyTimeout());
 	}
 
 	private static Path cacheFileOf(StartupCache cache) {
