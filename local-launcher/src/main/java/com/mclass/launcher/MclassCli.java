@@ -25,15 +25,16 @@ public final class MclassCli {
 			                           Build what is stale, then run the whole platform in the foreground:
 			                           PostgreSQL, Redis, Kafka, a mail sink, mock Google/Kakao/Naver and
 			                           the five services. Ctrl-C stops everything.
-			      --cds                Create missing startup caches first (one training start per service and
-			                           jar build), so later starts are faster. Caches live in .mclass/cds/
-			                           and are used by every later start (and by system-tests) until the jar
-			                           changes.
-			      --train              Record this session (JDK 25: the classes and the JIT's profiles of what
-			                           the services run) and, when it stops, build each service's startup cache
-			                           from it: later starts begin warm for what was exercised, e.g. by
-			                           ./mclass bench. Stopping takes a minute or two longer, once.
-			      --no-cds             Ignore the startup caches.
+			                           Services start from their startup caches in .mclass/cds/ (JDK 25 AOT
+			                           caches); a service without one records this session and gets its cache
+			                           when the platform stops (once per build of its jar: that stop takes a
+			                           minute longer). Later starts are ready in about half the time and begin
+			                           with the JIT's profiles of what was run (load-tests/README.md).
+			      --cds                Instead, create missing caches before starting (a training start per
+			                           service, up to the end of its startup): caches from the first start on.
+			      --train              Record this session even where a cache exists, and rebuild the caches
+			                           from it on stop: e.g. train them on ./mclass bench.
+			      --no-cds             Neither use nor create startup caches.
 			      --fresh              Drop and recreate the four databases first (all their data is lost), e.g.
 			                           after a migration was edited.
 			      --verbose            Show the launcher's and the infrastructure's debug logging.
@@ -91,7 +92,7 @@ public final class MclassCli {
 	}
 
 	private static int up(List<String> options) {
-		CdsMode cds = CdsMode.USE;
+		CdsMode cds = CdsMode.USE_OR_TRAIN;
 		boolean fresh = false;
 		boolean verbose = false;
 		Path repoRoot = Path.of(System.getenv().getOrDefault("MCLASS_REPO_ROOT", "."));

@@ -146,6 +146,9 @@ public final class ServiceProcess implements AutoCloseable {
 	private static ServiceProcess startReady(Launch launch, Consumer<ServiceProcess> onSpawn, boolean appendToLog) {
 		StartupCache cache = StartupCache.of(launch.cacheRoot(), launch.name(), launch.jar(), launch.runtime());
 		CdsMode mode = cache.isSupported() ? launch.jvm().cds() : CdsMode.OFF;
+		if (mode == CdsMode.USE_OR_TRAIN) {
+			mode = (cache.isReady() || !cache.canTrainOnUse()) ? CdsMode.USE : CdsMode.TRAIN;
+		}
 		if (mode == CdsMode.TRAIN && !cache.canTrainOnUse()) {
 			mode = CdsMode.CREATE;
 		}

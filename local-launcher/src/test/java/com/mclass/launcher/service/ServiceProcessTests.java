@@ -190,6 +190,24 @@ class ServiceProcessTests {
 	}
 
 	@Test
+	void byDefaultAServiceWithoutACacheRecordsItsSessionAndTheNextStartUsesTheCacheBuiltFromIt() throws Exception {
+		JavaRuntime runtime = JavaRuntime.of(JavaRuntime.defaultExecutable(Map.of()));
+		assumeTrue(runtime.feature() >= 25, "recording a session for the AOT cache needs JDK 25");
+		ServiceProcess.Launch launch = launch(Map.of(), CdsMode.USE_OR_TRAIN, Duration.ofSeconds(60));
+
+		ServiceProcess first = ServiceProcess.startReady(launch, this.spawned::add);
+		ServiceProcess.stopAll(List.of(first), Duration.ofSeconds(5));
+		ServiceProcess.buildTrainedCaches(List.of(first));
+		ServiceProcess second = ServiceProcess.startReady(launch, this.spawned::add);
+
+		assertThat(first.isFromCache()).isFalse();
+		assertThat(second.isFromCache()).isTrue();
+		assertThat(Files.readString(launch.logFile())).as("the second start's command heads the log")
+			.contains("-XX:AOTCache=")
+			.doesNotContain("-XX:AOTMode=record");
+	}
+
+	@Test
 	void aRecordingServiceThatWasKilledLeavesNoStartupCache() {
 		JavaRuntime runtime = JavaRuntime.of(JavaRuntime.defaultExecutable(Map.of()));
 		assumeTrue(runtime.feature() >= 25, "recording a session for the AOT cache needs JDK 25");
