@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  * {@code sql-error-codes.xml}, JdbcTemplate (and the JdbcClient built on it) uses the JDBC-subclass translator, and
  * the PostgreSQL driver throws one exception class for everything: {@code 55P03} (lock not granted within
  * {@code lock_timeout}) then surfaces as an uncategorized 500 instead of the overload it is. With the table it is a
- * {@code CannotAcquireLockException}, which {@link TransientFailures} answers with 503.
+ * {@code CannotAcquireLockException}, which platform-web's {@code DatabaseFailures} answers with 503.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseErrorTranslation {

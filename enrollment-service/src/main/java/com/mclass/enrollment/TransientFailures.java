@@ -1,22 +1,13 @@
 package com.mclass.enrollment;
 
-import java.sql.SQLException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -27,11 +18,9 @@ import com.mclass.platform.web.ErrorCode;
 import com.mclass.platform.web.ErrorMessages;
 
 /**
- * Overload is not a bug: no connection free within the pool's timeout, a lock not granted within
- * {@code lock_timeout} ({@link DatabaseErrorTranslation}), the database refusing connections, or a connection lost
- * under the request (its session terminated, a failover) answers 503 {@code SERVICE_UNAVAILABLE} (retry later, nothing
- * was written) instead of the platform's 500 for the unexpected; so does Redis being unreachable when an
- * Idempotency-Key's record must be looked up there. All with {@code Retry-After}.
+ * Redis unreachable when an Idempotency-Key's record must be looked up there answers 503 {@code SERVICE_UNAVAILABLE}
+ * with {@code Retry-After}: without the record neither this request nor a replay could be answered safely. (Database
+ * outages get the same answer from platform-web's {@code DatabaseFailures}, in every service.)
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +28,7 @@ class TransientFailures {
 
 	private static final Logger log = LoggerFactory.getLogger(TransientFailures.class);
 
-	/** Pool waits and lock waits pass within a second or so; a database that is failing over takes a few. */
+	/** As the platform's default for a 503: a Redis failover or reconnect passes within a second or so. */
 	static final String RETRY_AFTER_SECONDS = "1";
 
 	private final ErrorMessages messages;
@@ -48,67 +37,17 @@ class TransientFailures {
 		this.messages = messages;
 	}
 
-	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
-			DataAccessResourceFailureException.class,
-			PessimisticLockingFailureException.class, QueryTimeoutException.class, TransientDataAccessResourceException.class })
-	ResponseEntity<ApiErrorResponse> overloaded(Exception ex) {
-		log.warn("Answered 503: the database did not admit the request in time ({})", ex.toString());
-		return serviceUnavailable();
-	}
-
 	@ExceptionHandler(RedisIdempotencyRecords.RedisUnavailable.class)
 	ResponseEntity<ApiErrorResponse> redisUnavailable(RedisIdempotencyRecords.RedisUnavailable ex) {
 		log.warn("Answered 503: {} ({})", ex.getMessage(), String.valueOf(ex.getCause()));
 		return serviceUnavailable();
 	}
 
-	/**
-	 * The database connection went away under the request (the session was terminated, the server restarted or failed
-	 * over): the statement failed and the rollback then found the connection closed, or the failure was not one Spring
-	 * classifies. Nothing of the request is kept, except when a commit was cut off after the server had applied it —
-	 * and then the client's retry with the same {@code Idempotency-Key} gets the recorded answer. Anything else stays a
-	 * 500, a bug.
-	 */
-	@ExceptionHandler({ TransactionSystemException.class, UncategorizedSQLException.class })
-	ResponseEntity<ApiErrorResponse> connectionLost(Exception ex) {
-		if (!isConnectionLoss(ex)) {
-			log.error("Unexpected database failure", ex);
-			ErrorCode code = CommonErrorCode.INTERNAL_ERROR;
-			return ResponseEntity.status(code.httpStatus()).body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
-		}
-		log.warn("Answered 503: the database connection was lost under the request ({})", ex.toString());
-		return serviceUnavailable();
-	}
-
-	/**
-	 * SQLSTATE class 08 (connection exception) or 57 (operator intervention: {@code pg_terminate_backend}, shutdown),
-	 * anywhere in the cause chain or in the failure a rollback was cleaning up after; or a commit or rollback that failed
-	 * with an {@link SQLException} of its own.
-	 */
-	static boolean isConnectionLoss(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
-				return true;
-			}
-			if (cause instanceof TransactionSystemException system && (system.getCause() instanceof SQLException
-					|| (system.getApplicationException() != null && isConnectionLoss(system.getApplicationException())))) {
-				// A JDBC commit or rollback that failed with an SQLException of its own (not one Spring translates,
-				// such as a serialization failure): the connection broke under it (HikariCP's closed proxy says
-				// "Connection is closed" without an SQLSTATE).
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
-	}
-
 	private ResponseEntity<ApiErrorResponse> serviceUnavailable() {
 		ErrorCode code = CommonErrorCode.SERVICE_UNAVAILABLE;
 		return ResponseEntity.status(code.httpStatus())
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(ApiErrorResponse.of(code.code(), this.messages.messageFor(code)));
 	}
 

@@ -207,6 +207,11 @@ class ApiExceptionHandler {
 		return respond(CommonErrorCode.VALIDATION_FAILED, this.messages.messageFor(CommonErrorCode.VALIDATION_FAILED), details);
 	}
 
+	/** The envelope for a code, for the platform's other advices (DatabaseFailures): one place builds it. */
+	ResponseEntity<ApiErrorResponse> respondTo(ErrorCode code) {
+		return respond(code);
+	}
+
 	private ResponseEntity<ApiErrorResponse> respond(ErrorCode code) {
 		return respond(code, this.messages.messageFor(code), List.of());
 	}

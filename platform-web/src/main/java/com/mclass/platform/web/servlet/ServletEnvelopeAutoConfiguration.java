@@ -2,11 +2,13 @@ package com.mclass.platform.web.servlet;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -21,6 +23,14 @@ import com.mclass.platform.web.ErrorMessages;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ApiExceptionHandler.class, EnvelopeErrorController.class })
 public class ServletEnvelopeAutoConfiguration {
+
+	/** Only in services with JDBC: the advice names Spring JDBC's and Spring's transaction exceptions. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.jdbc.CannotGetJdbcConnectionException")
+	@Import(DatabaseFailures.class)
+	static class DatabaseFailuresConfiguration {
+
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
