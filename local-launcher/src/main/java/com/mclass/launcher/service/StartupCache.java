@@ -103,19 +103,11 @@ final class StartupCache {
 	 */
 	void create(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory, Duration timeout)
 			throws IOException, InterruptedException {
-		Path trainingLog = extractAfresh(workingDirectory);
-		List<String> training = new ArrayList<>();
-		training.add(this.runtime.executable().toString());
-		training.addAll(jvmOptions);
-		training.add(usesAotCache() ? "-XX:AOTCacheOutput=" + cacheFile() : "-XX:ArchiveClassesAtExit=" + cacheFile());
-		training.add("-Dspring.context.exit=onRefresh");
-		training.add("-jar");
-		training.add(extractedJar().toString());
-		run(training, environment, workingDirectory, trainingLog, timeout, "training");
-		if (!Files.exists(cacheFile())) {
-			throw new IOException("the training run wrote no cache; see " + trainingLog);
-		}
-		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
+		extractAfresh(workingDirectory);
+		run(javaOnExtractedJar(jvmOptions,
+				usesAotCache() ? "-XX:AOTCacheOutput=" + cacheFile() : "-XX:ArchiveClassesAtExit=" + cacheFile(),
+				"-Dspring.context.exit=onRefresh"), environment, workingDirectory, trainingLog(), timeout, "training");
+		markComplete("the training run");
 	}
 
 	/**
@@ -139,24 +131,15 @@ final class StartupCache {
 			discard();
 			return false;
 		}
-		List<String> create = new ArrayList<>();
-		create.add(this.runtime.executable().toString());
-		create.addAll(jvmOptions);
-		create.add("-XX:AOTMode=create");
-		create.add("-XX:AOTConfiguration=" + configuration);
-		create.add("-XX:AOTCache=" + cacheFile());
-		create.add("-jar");
-		create.add(extractedJar().toString());
 		try {
-			run(create, environment, workingDirectory, trainingLog(), timeout, "creating the cache");
+			run(javaOnExtractedJar(jvmOptions, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration,
+					"-XX:AOTCache=" + cacheFile()), environment, workingDirectory, trainingLog(), timeout,
+					"creating the cache");
 		}
 		finally {
 			Files.deleteIfExists(configuration); // as large as the cache, and of no use once it is built
 		}
-		if (!Files.exists(cacheFile())) {
-			throw new IOException("creating the cache wrote none; see " + trainingLog());
-		}
-		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
+		markComplete("creating the cache");
 		return true;
 	}
 
@@ -169,20 +152,37 @@ final class StartupCache {
 	}
 
 	/** Older keys are stale by definition: the service's directory is emptied before the jar is extracted. */
-	private Path extractAfresh(Path workingDirectory) throws IOException, InterruptedException {
+	private void extractAfresh(Path workingDirectory) throws IOException, InterruptedException {
 		deleteRecursively(this.serviceDirectory);
 		Files.createDirectories(this.directory);
-		Path trainingLog = trainingLog();
 		if (!isSpringBootJar()) {
 			// A plain jar (the launcher's own test fakes) is already a class path the AOT cache accepts.
 			Files.createDirectories(extractedJar().getParent());
 			Files.copy(this.jar, extractedJar());
-			return trainingLog;
+			return;
 		}
 		run(List.of(this.runtime.executable().toString(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract",
-				"--destination", this.directory.resolve("app").toString()), Map.of(), workingDirectory, trainingLog,
+				"--destination", this.directory.resolve("app").toString()), Map.of(), workingDirectory, trainingLog(),
 				Duration.ofMinutes(2), "extracting");
-		return trainingLog;
+	}
+
+	/** {@code java <jvmOptions> <cacheOptions> -jar <extracted jar>}: a training run or a cache build. */
+	private List<String> javaOnExtractedJar(List<String> jvmOptions, String... cacheOptions) {
+		List<String> command = new ArrayList<>();
+		command.add(this.runtime.executable().toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of(cacheOptions));
+		command.add("-jar");
+		command.add(extractedJar().toString());
+		return command;
+	}
+
+	/** Only a cache with this marker is ever used: a step that died half way leaves none. */
+	private void markComplete(String step) throws IOException {
+		if (!Files.exists(cacheFile())) {
+			throw new IOException(step + " wrote no cache; see " + trainingLog());
+		}
+		Files.writeString(this.directory.resolve("complete"), this.runtime.version() + "\n");
 	}
 
 	private boolean isSpringBootJar() throws IOException {
