@@ -65,13 +65,16 @@ public class ClassListSnapshot {
 	/** Changes committed through this replica; a snapshot is current only if it was read after the last of them. */
 	private final AtomicLong changes = new AtomicLong();
 
+	private final ClassListChanges announcements;
+
 	ClassListSnapshot(NamedParameterJdbcTemplate jdbc, Clock clock,
 			@Value("${mclass.classes.list-snapshot.ttl:1s}") Duration ttl,
-			@Value("${mclass.classes.list-snapshot.max-classes:5000}") int maxClasses) {
+			@Value("${mclass.classes.list-snapshot.max-classes:5000}") int maxClasses, ClassListChanges announcements) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ttl = ttl;
 		this.maxClasses = maxClasses;
+		this.announcements = announcements;
 	}
 
 	/**
@@ -106,19 +109,26 @@ public class ClassListSnapshot {
 				snapshot.nextBoundaryAfter(now)));
 	}
 
-	/** After the current transaction commits (at once without one), the next read reloads. */
+	/**
+	 * After the current transaction commits (at once without one), the next read reloads, and the gateways are told to
+	 * drop their copies of the list ({@link ClassListChanges}).
+	 */
 	void changedAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					ClassListSnapshot.this.changes.incrementAndGet();
+					changed();
 				}
 			});
 		}
 		else {
-			this.changes.incrementAndGet();
+			changed();
 		}
+	}
+
+	private void changed() {
+		this.announcements.announce(this.changes.incrementAndGet());
 	}
 
 	/** The same rules as {@code ClassCatalog.search}'s SQL. */

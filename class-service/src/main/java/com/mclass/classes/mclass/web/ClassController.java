@@ -3,6 +3,7 @@ package com.mclass.classes.mclass.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,7 +82,8 @@ class ClassController {
 	 * Served from memory where possible ({@code ClassListSnapshot}), with an ETag ({@code If-None-Match} → 304):
 	 * anonymous answers may be kept by shared caches for a moment ({@code public, max-age}), users' only by their own
 	 * client ({@code private}), admins' not at all ({@code no-store}: they list UNLISTED classes); {@code Vary:
-	 * Authorization} keeps them apart.
+	 * Authorization} keeps them apart. The moment is at most {@code mclass.classes.list-max-age} and never outlasts the
+	 * next recruit window boundary ({@link #maxAge}); answers from the database get 0.
 	 */
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "List classes", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
@@ -94,11 +96,13 @@ class ClassController {
 			@Parameter(hidden = true) Optional<AuthenticatedUser> caller) {
 		ClassSearch search = new ClassSearch(q, recruit, online, selectionType, ClassSort.parse(sort).orElseThrow(), page, size);
 		boolean admin = caller.map(AuthenticatedUser::isAdmin).orElse(false);
+		Instant now = this.clock.instant();
 		ClassListResponses.Rendered answer = this.catalog.listFromMemory(search, admin)
-			.map((listing) -> this.responses.of(listing, search, admin, this.clock.instant()))
+			.map((listing) -> this.responses.of(listing, search, admin, now))
 			.orElseGet(() -> this.responses.of(this.catalog.search(search, admin)));
-		CacheControl cacheControl = caller.isEmpty() ? CacheControl.maxAge(this.listMaxAge).cachePublic()
-				: admin ? CacheControl.noStore() : CacheControl.maxAge(this.listMaxAge).cachePrivate();
+		Duration maxAge = maxAge(this.listMaxAge, answer.changesAt(), now);
+		CacheControl cacheControl = caller.isEmpty() ? CacheControl.maxAge(maxAge).cachePublic()
+				: admin ? CacheControl.noStore() : CacheControl.maxAge(maxAge).cachePrivate();
 		// With an ETag on a GET, Spring answers 304 without a body when If-None-Match matches.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
@@ -106,6 +110,23 @@ class ClassController {
 			.cacheControl(cacheControl)
 			.varyBy(HttpHeaders.AUTHORIZATION)
 			.body(answer.body());
+	}
+
+	/**
+	 * How long a cache may keep an answer: {@code listMaxAge}, but never past {@code changesAt}, the first moment the
+	 * answer may be wrong (a recruit window opens or closes), in whole seconds rounded down. {@code null}: only a change
+	 * of the classes makes it wrong ({@code listMaxAge}); {@link Instant#MIN} (read from the database, next boundary
+	 * unknown) or a moment already passed: 0.
+	 */
+	private static Duration maxAge(Duration listMaxAge, Instant changesAt, Instant now) {
+		if (changesAt == null) {
+			return listMaxAge;
+		}
+		if (!changesAt.isAfter(now)) {
+			return Duration.ZERO;
+		}
+		Duration left = Duration.ofSeconds(Duration.between(now, changesAt).toSeconds());
+		return (left.compareTo(listMaxAge) < 0) ? left : listMaxAge;
 	}
 
 	/** What {@link #list} answers, for the API document only: the body itself is rendered ahead, as bytes. */

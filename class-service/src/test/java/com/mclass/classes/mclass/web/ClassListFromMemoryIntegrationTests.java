@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,47 @@ class ClassListFromMemoryIntegrationTests {
 	}
 
 	@Test
+	void theMaxAgeNeverOutlastsTheNextRecruitWindowBoundary() throws Exception {
+		Instant opens = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+		UUID soon = create(with(upcomingClass("곧 모집 " + UUID.randomUUID()), "recruitStartAt", opens.toString()));
+		List<Long> seen = new ArrayList<>();
+		// Every ~100 ms until just after the window opened: 2 s while more than 2 s are left, then 1, then 0, then 2
+		// again (the class's next boundary is days away).
+		while (Instant.now().isBefore(opens.plusMillis(500))) {
+			Instant sent = Instant.now();
+			HttpResponse<String> anonymous = get("/api/mclasses?size=5", null, null);
+			Instant received = Instant.now();
+			assertThat(anonymous.statusCode()).isEqualTo(200);
+			long maxAge = maxAge(anonymous, "public");
+			// The server's clock read lies between sent and received: the cap it saw lies between these two.
+			long atMost = sent.isBefore(opens) ? Math.min(2, Duration.between(sent, opens).toSeconds()) : 2;
+			long atLeast = received.isBefore(opens) ? Math.min(2, Duration.between(received, opens).toSeconds())
+					: sent.isAfter(opens) ? 2 : 0;
+			assertThat(maxAge).as("sent %s, received %s, window opens %s", sent, received, opens).isBetween(atLeast, atMost);
+			seen.add(maxAge);
+			Thread.sleep(100);
+		}
+		assertThat(seen).as("capped while less than 2 s were left").anySatisfy((maxAge) -> assertThat(maxAge).isLessThan(2));
+		assertThat(seen.get(seen.size() - 1)).as("the boundary passed").isEqualTo(2);
+		assertThat(maxAge(get("/api/mclasses?size=5", Api.user(), null), "private")).isEqualTo(2);
+		assertThat(this.api.delete("/api/mclasses/" + soon, Api.admin()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void answersFromTheDatabaseMayNotBeKeptAtAll() throws Exception {
+		String marker = "mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		create(recruitingClass("데이터베이스 " + marker));
+		// Text search and title order are the database's; when such an answer's recruit states change is not known.
+		assertThat(get("/api/mclasses?q=" + marker, null, null).headers().firstValue("Cache-Control")).hasValue("max-age=0, public");
+		assertThat(get("/api/mclasses?q=" + marker, Api.user(), null).headers().firstValue("Cache-Control"))
+			.hasValue("max-age=0, private");
+		assertThat(get("/api/mclasses?q=" + marker, Api.admin(), null).headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(get("/api/mclasses?sort=title", null, null).headers().firstValue("Cache-Control")).hasValue("max-age=0, public");
+		assertThat(get("/api/mclasses", null, null).headers().firstValue("Cache-Control")).as("from memory")
+			.hasValue("max-age=2, public");
+	}
+
+	@Test
 	void aBurstOfAnonymousListReadsGetsOneAnswer() throws Exception {
 		create(recruitingClass("버스트 " + UUID.randomUUID()));
 		Burst<HttpResponse<String>> burst = Burst.run(4000, 32, (i) -> {
@@ -200,6 +243,13 @@ class ClassListFromMemoryIntegrationTests {
 			request.header("If-None-Match", ifNoneMatch);
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The {@code max-age} of an answer whose {@code Cache-Control} is {@code max-age=N, <scope>}. */
+	private static long maxAge(HttpResponse<String> response, String scope) {
+		String cacheControl = response.headers().firstValue("Cache-Control").orElseThrow();
+		assertThat(cacheControl).matches("max-age=\\d+, " + scope);
+		return Long.parseLong(cacheControl.substring("max-age=".length(), cacheControl.indexOf(',')));
 	}
 
 	private static List<UUID> ids(ClassPage page) {
