@@ -22,7 +22,8 @@ import com.mclass.platform.test.TestTokens;
  * access tokens signed by {@link TestTokens}' key. The notification service is down: its URL points at a port nothing
  * listens on. The response timeout is short so that the slow stub exceeds it. Requests from 127.0.0.2 come from a
  * trusted proxy; everything else (127.0.0.1) connects directly. Rate limits are low enough to reach in a test even on a
- * slow machine: users 1/s with a burst of 40, the token endpoints 1/s with a burst of 20 per address. Integration tests
+ * slow machine: users 1/s with a burst of 40, the token endpoints 1/s with a burst of 20 per address. The gateway keeps
+ * public class lists for up to 30 s (longer than any test takes), so that a test sees keeping, not expiry. Integration tests
  * extend this class, so they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -30,7 +31,8 @@ import com.mclass.platform.test.TestTokens;
 				"mclass.gateway.request-body.max-size=64KB", "mclass.gateway.trusted-proxies=127.0.0.2/32",
 				"mclass.gateway.rate-limit.user.replenish-rate=1", "mclass.gateway.rate-limit.user.burst-capacity=40",
 				"mclass.gateway.rate-limit.auth.replenish-rate=1", "mclass.gateway.rate-limit.auth.burst-capacity=20",
-				"mclass.gateway.cors.allowed-origins=https://app.mclass.test" })
+				"mclass.gateway.cors.allowed-origins=https://app.mclass.test",
+				"mclass.gateway.class-list-cache.ttl=30s" })
 @RealInfrastructure(redis = true, testTokens = true)
 @AutoConfigureWebTestClient(timeout = "20s")
 public abstract class GatewayIntegrationTest {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +39,8 @@ public final class StubService {
 	});
 
 	private final ConcurrentLinkedQueue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger answers = new AtomicInteger();
 
 	private StubService(String name) throws IOException {
 		this.name = name;
@@ -100,10 +103,17 @@ public final class StubService {
 				streamEvents(exchange);
 				return;
 			}
+			int number = this.answers.incrementAndGet();
 			byte[] answer = """
-					{"success":true,"data":{"service":"%s","path":"%s","bodyLength":%d}}"""
-				.formatted(this.name, rawPath, bytes.length)
+					{"success":true,"data":{"service":"%s","path":"%s","bodyLength":%d,"answer":%d}}"""
+				.formatted(this.name, rawPath, bytes.length, number)
 				.getBytes(StandardCharsets.UTF_8);
+			String cacheControl = queryParameter(exchange.getRequestURI().getQuery(), "stubCacheControl");
+			if (cacheControl != null) {
+				exchange.getResponseHeaders().set("Cache-Control", cacheControl);
+				exchange.getResponseHeaders().set("ETag", "\"" + number + "\"");
+				exchange.getResponseHeaders().set("Vary", "Authorization");
+			}
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.getResponseHeaders().set("X-Served-By", this.name);
 			exchange.sendResponseHeaders(200, answer.length);
@@ -134,6 +144,18 @@ public final class StubService {
 			out.write(": heartbeat\n\nid: 7-0\nevent: second\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
 			out.flush();
 		}
+	}
+
+	private static String queryParameter(String query, String name) {
+		if (query == null) {
+			return null;
+		}
+		for (String pair : query.split("&")) {
+			if (pair.startsWith(name + "=")) {
+				return pair.substring(name.length() + 1);
+			}
+		}
+		return null;
 	}
 
 	private static void sleep(Duration duration) {
