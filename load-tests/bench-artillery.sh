@@ -36,7 +36,8 @@ if [[ ! -x "$artillery" ]]; then
 fi
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-curl -sf -m 5 -o /dev/null "$GATEWAY_URL/api/terms" || { echo "✗ No platform at $GATEWAY_URL: start it with ./mclass up first" >&2; exit 2; }
+# The terms every student agrees to at registration; asking for them is also the "is the platform up" check.
+terms_answer="$(curl -sf -m 5 "$GATEWAY_URL/api/terms")" || { echo "✗ No platform at $GATEWAY_URL: start it with ./mclass up first" >&2; exit 2; }
 admin=""
 for _ in $(seq 1 30); do # a run just before may have emptied this address's sign-in bucket (429): wait for it
   admin="$(curl -s -m 30 -X POST "$GATEWAY_URL/api/auth/login" -H 'Content-Type: application/json' \
@@ -46,7 +47,7 @@ for _ in $(seq 1 30); do # a run just before may have emptied this address's sig
   sleep 2
 done
 [[ -n "$admin" ]] || { echo "✗ The admin could not sign in (MCLASS_ADMIN_EMAIL, MCLASS_ADMIN_PASSWORD)" >&2; exit 2; }
-terms="$(curl -s -m 10 "$GATEWAY_URL/api/terms" | json 'json.dumps([t["id"] for t in d["data"] if t.get("isRequired")])')"
+terms="$(json 'json.dumps([t["id"] for t in d["data"] if t.get("isRequired")])' <<<"$terms_answer")"
 class_body="$(python3 - <<'PY'
 import datetime, json
 now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
