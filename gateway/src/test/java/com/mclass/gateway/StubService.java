@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,8 @@ public final class StubService {
 
 	private final AtomicInteger answers = new AtomicInteger();
 
+	private final Set<String> hangingUp = ConcurrentHashMap.newKeySet();
+
 	private StubService(String name) throws IOException {
 		this.name = name;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,6 +74,11 @@ public final class StubService {
 		}
 	}
 
+	/** From now on, requests whose query contains {@code marker} get no answer: the connection is dropped. */
+	public void hangUpOnQueriesContaining(String marker) {
+		this.hangingUp.add(marker);
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
@@ -93,7 +102,8 @@ public final class StubService {
 			String rawPath = exchange.getRequestURI().getRawPath();
 			this.received.add(new ReceivedRequest(exchange.getRequestMethod(), rawPath,
 					exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), bytes.length));
-			if (rawPath.endsWith("/hang-up")) {
+			String query = exchange.getRequestURI().getRawQuery();
+			if (rawPath.endsWith("/hang-up") || (query != null && this.hangingUp.stream().anyMatch(query::contains))) {
 				return; // closing the exchange without a status line drops the connection
 			}
 			if (rawPath.endsWith("/slow")) {

@@ -14,7 +14,7 @@ class ClassListCaching {
 
 	@Bean
 	PublicClassList publicClassList(ClassListCacheProperties properties) {
-		return new PublicClassList(properties.ttl(), properties.maxEntries());
+		return new PublicClassList(properties.ttl(), properties.staleIfError(), properties.maxEntries());
 	}
 
 	@Bean

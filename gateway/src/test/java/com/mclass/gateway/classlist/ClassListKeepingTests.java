@@ -1,9 +1,16 @@
 package com.mclass.gateway.classlist;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.mclass.platform.web.ApiException;
+import com.mclass.platform.web.CommonErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +29,20 @@ class ClassListKeepingTests {
 			assertThat(ClassListKeeping.keepableFor(cacheControl)).as(cacheControl).isEmpty();
 		}
 		assertThat(ClassListKeeping.keepableFor(null)).isEmpty();
+	}
+
+	@Test
+	void servesAStaleCopyForFailuresOfTheTripToClassServiceButNotForRefusalsOfTheRequest() {
+		assertThat(ClassListServing.classServiceDidNotAnswer(new ConnectException("refused"))).isTrue();
+		assertThat(ClassListServing.classServiceDidNotAnswer(
+				new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT)))
+			.isTrue();
+		assertThat(ClassListServing.classServiceDidNotAnswer(
+				new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS)))
+			.isFalse();
+		assertThat(ClassListServing.classServiceDidNotAnswer(
+				new ApiException(CommonErrorCode.PAYLOAD_TOO_LARGE)))
+			.isFalse();
 	}
 
 	@Test

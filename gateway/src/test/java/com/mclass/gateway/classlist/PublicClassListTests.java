@@ -13,11 +13,11 @@ class PublicClassListTests {
 
 	private static final byte[] BODY = "{\"success\":true}".getBytes();
 
-	private final PublicClassList list = new PublicClassList(Duration.ofSeconds(1), 3);
+	private final PublicClassList list = new PublicClassList(Duration.ofSeconds(1), Duration.ofMinutes(10), 3);
 
 	@Test
 	void keepsAnAnswerForItsMaxAgeWhenThatIsShorterThanTheTtl() {
-		PublicClassList longLived = new PublicClassList(Duration.ofSeconds(30), 3);
+		PublicClassList longLived = new PublicClassList(Duration.ofSeconds(30), Duration.ofMinutes(10), 3);
 		longLived.keep("page=0", BODY, "application/json", "\"a\"", Duration.ofSeconds(2), NOW, longLived.generation());
 
 		assertThat(longLived.find("page=0", NOW.plusMillis(1999))).isNotNull();
@@ -33,6 +33,19 @@ class PublicClassListTests {
 		assertThat(answer.maxAgeLeft(NOW.plusMillis(999))).isEqualTo(59);
 		assertThat(this.list.find("page=0", NOW.plusSeconds(1))).isNull();
 		assertThat(this.list.find("page=1", NOW)).isNull();
+	}
+
+	@Test
+	void keepsAnExpiredAnswerForTheStaleIfErrorPeriodOnly() {
+		this.list.keep("page=0", BODY, "application/json", "\"a\"", Duration.ofSeconds(2), NOW, this.list.generation());
+
+		assertThat(this.list.find("page=0", NOW.plusSeconds(5))).isNull();
+		PublicClassList.Answer stale = this.list.findStale("page=0", NOW.plusSeconds(5));
+		assertThat(stale).isNotNull();
+		assertThat(stale.ageAt(NOW.plusSeconds(5))).isEqualTo(5);
+		assertThat(this.list.findStale("page=0", NOW.plus(Duration.ofMinutes(10)))).isNull();
+		this.list.clear();
+		assertThat(this.list.findStale("page=0", NOW.plusSeconds(5))).as("a change drops the stale copy too").isNull();
 	}
 
 	@Test
