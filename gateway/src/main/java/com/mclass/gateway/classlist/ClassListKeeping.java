@@ -19,6 +19,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -81,20 +82,23 @@ class ClassListKeeping implements GlobalFilter, Ordered {
 			}
 			return chain.filter(exchange);
 		}
-		if (request.getMethod() != HttpMethod.GET || !path.value().equals(LIST_PATH) || asksNotToStore(request)) {
+		String cacheControl = Optional.ofNullable(request.getHeaders().getCacheControl()).orElse("").toLowerCase(Locale.ROOT);
+		if (request.getMethod() != HttpMethod.GET || !path.value().equals(LIST_PATH) || cacheControl.contains("no-store")) {
+			// no-store from the client: neither served from the copy nor kept.
 			return chain.filter(exchange);
 		}
+		boolean revalidate = cacheControl.contains("no-cache");
 		return exchange.getPrincipal()
 			.filter((principal) -> !(principal instanceof AnonymousAuthenticationToken))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((principal) -> principal.filter(ClassListKeeping::isAdmin).isPresent() ? chain.filter(exchange)
-					: keeping(exchange, chain, principal.isPresent()));
+					: keeping(exchange, chain, principal.isPresent(), revalidate));
 	}
 
-	private Mono<Void> keeping(ServerWebExchange exchange, GatewayFilterChain chain, boolean signedIn) {
+	private Mono<Void> keeping(ServerWebExchange exchange, GatewayFilterChain chain, boolean signedIn, boolean revalidate) {
 		String query = Optional.ofNullable(exchange.getRequest().getURI().getRawQuery()).orElse("");
-		ListRequest listRequest = new ListRequest(query, signedIn, this.list.generation());
+		ListRequest listRequest = new ListRequest(query, signedIn, this.list.generation(), revalidate);
 		listRequest.attachTo(exchange);
 		ServerHttpRequest anonymous = exchange.getRequest()
 			.mutate()
@@ -118,12 +122,6 @@ class ClassListKeeping implements GlobalFilter, Ordered {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.anyMatch("ROLE_ADMIN"::equals);
-	}
-
-	/** {@code Cache-Control: no-store} from the client: neither served from the copy nor kept. */
-	private static boolean asksNotToStore(ServerHttpRequest request) {
-		String cacheControl = request.getHeaders().getCacheControl();
-		return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
 	}
 
 	/** A positive {@code max-age} of a {@code public} answer that nothing forbids keeping; else empty. */
@@ -177,7 +175,7 @@ class ClassListKeeping implements GlobalFilter, Ordered {
 					|| length > ClassListKeeping.this.properties.maxBodySize().toBytes()) {
 				return super.writeWith(body);
 			}
-			String contentType = (headers.getContentType() != null) ? headers.getContentType().toString() : null;
+			MediaType contentType = headers.getContentType();
 			String etag = headers.getETag();
 			return DataBufferUtils.join(body).flatMap((joined) -> {
 				byte[] bytes = new byte[joined.readableByteCount()];

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -85,9 +84,9 @@ class ClassListServing implements GlobalFilter, Ordered {
 		}
 		Instant now = this.clock.instant();
 		PublicClassList.Answer answer = this.list.find(listRequest.query(), now);
-		if (answer != null && !noCache(exchange)) {
+		if (answer != null && !listRequest.revalidate()) {
 			this.fromMemory.increment();
-			return answer(exchange, listRequest, answer, listRequest.cacheControl(answer.maxAgeLeft(now)));
+			return answer(exchange, answer, listRequest.cacheControl(answer.maxAgeLeft(now)));
 		}
 		this.fromService.increment();
 		PublicClassList.Answer stale = this.list.findStale(listRequest.query(), now);
@@ -102,13 +101,12 @@ class ClassListServing implements GlobalFilter, Ordered {
 						warnAtMostEvery10Seconds(failure, stale);
 						exchange.getResponse().getHeaders().set(HttpHeaders.AGE,
 								Long.toString(stale.ageAt(this.clock.instant())));
-						return answer(exchange, listRequest, stale, listRequest.cacheControl(0));
+						return answer(exchange, stale, listRequest.cacheControl(0));
 					});
 	}
 
 	/** The kept answer with class-service's body, ETag and Vary, or 304 when {@code If-None-Match} names its ETag. */
-	private static Mono<Void> answer(ServerWebExchange exchange, ListRequest listRequest, PublicClassList.Answer answer,
-			String cacheControl) {
+	private static Mono<Void> answer(ServerWebExchange exchange, PublicClassList.Answer answer, String cacheControl) {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		headers.setCacheControl(cacheControl);
@@ -122,7 +120,7 @@ class ClassListServing implements GlobalFilter, Ordered {
 		}
 		response.setStatusCode(HttpStatus.OK);
 		if (answer.contentType() != null) {
-			headers.setContentType(MediaType.parseMediaType(answer.contentType()));
+			headers.setContentType(answer.contentType());
 		}
 		headers.setContentLength(answer.body().length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
@@ -147,12 +145,6 @@ class ClassListServing implements GlobalFilter, Ordered {
 			log.warn("class-service unreachable ({}): class lists answered from the gateway's last copies (e.g. one of {} s ago)",
 					failure.toString(), stale.ageAt(this.clock.instant()));
 		}
-	}
-
-	/** {@code Cache-Control: no-cache} from the client: ask class-service (its answer is kept for the others). */
-	private static boolean noCache(ServerWebExchange exchange) {
-		String cacheControl = exchange.getRequest().getHeaders().getCacheControl();
-		return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
 	}
 
 	/** Weak comparison, as for {@code If-None-Match} (RFC 9110 §13.1.2). */

@@ -9,8 +9,9 @@ import org.springframework.web.server.ServerWebExchange;
  * @param query the raw query string ("" for none): the key of the answer
  * @param signedIn a student's request (told {@code private}), not an anonymous one ({@code public})
  * @param generation the copy's generation when the request arrived
+ * @param revalidate the client sent {@code Cache-Control: no-cache}: class-service answers (and its answer is kept)
  */
-record ListRequest(String query, boolean signedIn, long generation) {
+record ListRequest(String query, boolean signedIn, long generation, boolean revalidate) {
 
 	private static final String ATTRIBUTE = ListRequest.class.getName();
 

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.http.MediaType;
+
 /**
  * Class-service's public answers to {@code GET /api/mclasses}, by query string, each until the earlier of its
  * {@code max-age} and {@link ClassListCacheProperties#ttl()}; the least used go first when more queries come. Kept
@@ -59,7 +61,7 @@ final class PublicClassList {
 	 * Keeps class-service's answer, unless the list changed since the request was sent ({@code generation}).
 	 * @param maxAge the answer's own {@code max-age}
 	 */
-	void keep(String query, byte[] body, String contentType, String etag, Duration maxAge, Instant receivedAt,
+	void keep(String query, byte[] body, MediaType contentType, String etag, Duration maxAge, Instant receivedAt,
 			long generation) {
 		if (this.generation.get() != generation) {
 			return;
@@ -88,7 +90,7 @@ final class PublicClassList {
 	 * @param staleAt when class-service's {@code max-age} runs out (what clients are told is left of it)
 	 * @param expiresAt when the gateway stops serving it (but while class-service is unreachable)
 	 */
-	record Answer(byte[] body, String contentType, String etag, Instant receivedAt, Instant staleAt, Instant expiresAt) {
+	record Answer(byte[] body, MediaType contentType, String etag, Instant receivedAt, Instant staleAt, Instant expiresAt) {
 
 		/** Whole seconds of {@code max-age} left at {@code now}. */
 		long maxAgeLeft(Instant now) {

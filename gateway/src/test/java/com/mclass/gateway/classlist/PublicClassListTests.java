@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicClassListTests {
@@ -18,7 +20,7 @@ class PublicClassListTests {
 	@Test
 	void keepsAnAnswerForItsMaxAgeWhenThatIsShorterThanTheTtl() {
 		PublicClassList longLived = new PublicClassList(Duration.ofSeconds(30), Duration.ofMinutes(10), 3);
-		longLived.keep("page=0", BODY, "application/json", "\"a\"", Duration.ofSeconds(2), NOW, longLived.generation());
+		longLived.keep("page=0", BODY, MediaType.APPLICATION_JSON, "\"a\"", Duration.ofSeconds(2), NOW, longLived.generation());
 
 		assertThat(longLived.find("page=0", NOW.plusMillis(1999))).isNotNull();
 		assertThat(longLived.find("page=0", NOW.plusSeconds(2))).isNull();
@@ -26,7 +28,7 @@ class PublicClassListTests {
 
 	@Test
 	void keepsAnAnswerNoLongerThanTheTtlWhateverItsMaxAge() {
-		this.list.keep("page=0", BODY, "application/json", "\"a\"", Duration.ofSeconds(60), NOW, this.list.generation());
+		this.list.keep("page=0", BODY, MediaType.APPLICATION_JSON, "\"a\"", Duration.ofSeconds(60), NOW, this.list.generation());
 
 		PublicClassList.Answer answer = this.list.find("page=0", NOW.plusMillis(999));
 		assertThat(answer).isNotNull();
@@ -37,7 +39,7 @@ class PublicClassListTests {
 
 	@Test
 	void keepsAnExpiredAnswerForTheStaleIfErrorPeriodOnly() {
-		this.list.keep("page=0", BODY, "application/json", "\"a\"", Duration.ofSeconds(2), NOW, this.list.generation());
+		this.list.keep("page=0", BODY, MediaType.APPLICATION_JSON, "\"a\"", Duration.ofSeconds(2), NOW, this.list.generation());
 
 		assertThat(this.list.find("page=0", NOW.plusSeconds(5))).isNull();
 		PublicClassList.Answer stale = this.list.findStale("page=0", NOW.plusSeconds(5));
@@ -53,7 +55,7 @@ class PublicClassListTests {
 		long sentAt = this.list.generation();
 		this.list.clear();
 
-		this.list.keep("page=0", BODY, "application/json", null, Duration.ofSeconds(2), NOW, sentAt);
+		this.list.keep("page=0", BODY, MediaType.APPLICATION_JSON, null, Duration.ofSeconds(2), NOW, sentAt);
 
 		assertThat(this.list.find("page=0", NOW)).isNull();
 		assertThat(this.list.size()).isZero();
@@ -61,8 +63,8 @@ class PublicClassListTests {
 
 	@Test
 	void aChangeDropsEverythingKept() {
-		this.list.keep("page=0", BODY, "application/json", null, Duration.ofSeconds(2), NOW, this.list.generation());
-		this.list.keep("page=1", BODY, "application/json", null, Duration.ofSeconds(2), NOW, this.list.generation());
+		this.list.keep("page=0", BODY, MediaType.APPLICATION_JSON, null, Duration.ofSeconds(2), NOW, this.list.generation());
+		this.list.keep("page=1", BODY, MediaType.APPLICATION_JSON, null, Duration.ofSeconds(2), NOW, this.list.generation());
 
 		this.list.clear();
 
@@ -73,7 +75,7 @@ class PublicClassListTests {
 	@Test
 	void keepsNoMoreAnswersThanItsBound() {
 		for (int page = 0; page < 10; page++) {
-			this.list.keep("page=" + page, BODY, "application/json", null, Duration.ofSeconds(2), NOW, this.list.generation());
+			this.list.keep("page=" + page, BODY, MediaType.APPLICATION_JSON, null, Duration.ofSeconds(2), NOW, this.list.generation());
 		}
 
 		assertThat(this.list.size()).isEqualTo(3);
