@@ -45,7 +45,7 @@ import com.mclass.platform.web.ErrorMessages;
  * or stack trace reaches a client. Client mistakes are logged at debug; anything unexpected at error with the cause.
  */
 @RestControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -207,8 +207,11 @@ class ApiExceptionHandler {
 		return respond(CommonErrorCode.VALIDATION_FAILED, this.messages.messageFor(CommonErrorCode.VALIDATION_FAILED), details);
 	}
 
-	/** The envelope for a code, for the platform's other advices (DatabaseFailures): one place builds it. */
-	ResponseEntity<ApiErrorResponse> respondTo(ErrorCode code) {
+	/**
+	 * The envelope for a code, for the other advices (platform-web's DatabaseFailures, a service's own for exceptions
+	 * it cannot turn into an {@link ApiException}): one place builds it, with its JSON type and a 503's Retry-After.
+	 */
+	public ResponseEntity<ApiErrorResponse> respondTo(ErrorCode code) {
 		return respond(code);
 	}
 
