@@ -8,7 +8,7 @@
 #   streams: M anonymous live streams (default 5,000) held open at once through the gateway; RSS per stream of the
 #            gateway + enrollment-service, and how fast a seat change reaches all of them.
 #
-# Last line: students=N tickets=N in_order=true|false enroll_p99_ms=N enroll_after_joining_p99_ms=N approved=N waitlisted=N watchers_ok=N/N
+# Last line: students=N tickets=N in_order=true|false join_p99_ms=N last_place_ms=N enroll_p99_ms=N enroll_after_joining_p99_ms=N approved=N waitlisted=N watchers_ok=N/N
 #            event_p99_ms=N streams=N kb_per_stream=N fanout_p99_ms=N
 # Exit status: 0 when every check held, 1 when one broke, 2 when the benchmark could not run.
 set -euo pipefail
@@ -19,6 +19,7 @@ GATEWAY_URL="${MCLASS_BENCH_GATEWAY_URL:-http://localhost:${MCLASS_GATEWAY_PORT:
 students="${MCLASS_BENCH_QUEUE_STUDENTS:-5000}"
 watchers="${MCLASS_BENCH_QUEUE_WATCHERS:-200}"
 streams="${MCLASS_BENCH_QUEUE_STREAMS:-5000}"
+joiners="${MCLASS_BENCH_QUEUE_JOINERS:-64}"
 
 usage() {
   cat <<'USAGE'
@@ -31,6 +32,7 @@ Options:
   --students N    students in the rush (default 5000; 0 skips the rush)
   --watchers N    of them, how many watch the live stream (default 200)
   --streams N     anonymous live streams held open at once (default 5000; 0 skips)
+  --joiners N     places asked for at once, as a load balancer's connections carry them (default 64)
   -h, --help      this text
 
 Environment: MCLASS_GATEWAY_PORT, MCLASS_ADMIN_EMAIL, MCLASS_ADMIN_PASSWORD. The machine needs file descriptors for
@@ -43,6 +45,7 @@ while (($# > 0)); do
     --students) students="$2"; shift 2 ;;
     --watchers) watchers="$2"; shift 2 ;;
     --streams) streams="$2"; shift 2 ;;
+    --joiners) joiners="$2"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "✗ Unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -64,7 +67,7 @@ classpath_file="$HERE/target/queue-bench.classpath"
 
 set +e
 "$java" -Xmx1g -cp "$HERE/target/test-classes:$(cat "$classpath_file")" \
-  -Dgateway="$GATEWAY_URL" -Dstudents="$students" -Dwatchers="$watchers" -Dstreams="$streams" \
+  -Dgateway="$GATEWAY_URL" -Dstudents="$students" -Dwatchers="$watchers" -Dstreams="$streams" -Djoiners="$joiners" \
   -Dsessions="$HERE/target/bench/queue-sessions.csv" \
   com.mclass.loadtests.queue.QueueBench
 status=$?

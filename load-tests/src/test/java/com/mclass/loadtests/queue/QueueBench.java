@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,15 +39,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * gateway only. Two parts:
  * <ol>
  * <li><b>rush</b>: {@code students} sign up (untimed), a sample of {@code watchers} opens the live stream, then everyone
- * arrives at once and goes their own way: takes a place (64 requests in flight), waits to be admitted (polling at the
+ * arrives at once and goes their own way: takes a place ({@code joiners} requests in flight, 64), waits to be admitted (polling at the
  * estimated time, then every 2 s), and enrolls with the ticket. Checked: one ticket per student, the admission log
  * strictly in issue order and holding every ticket once, exact seats, every watcher saw its place and (if enrolled)
  * its status. Measured: enroll latency of admitted students (while others were still joining, and after), commit-to-
- * client delay of the watchers' enrollment events.</li>
+ * client delay of the watchers' enrollment events; how long taking a place took, and when the last place was taken.</li>
  * <li><b>streams</b>: {@code streams} anonymous live streams held open at once; RSS of the gateway and
  * enrollment-service before and after (per stream), and the delay until every stream saw a seat change.</li>
  * </ol>
- * Prints a table and, last, one line: {@code students=… tickets=… in_order=… enroll_p99_ms=…
+ * Prints a table and, last, one line: {@code students=… tickets=… in_order=… join_p99_ms=… last_place_ms=… enroll_p99_ms=…
  * enroll_after_joining_p99_ms=… approved=… waitlisted=… watchers_ok=…/… event_p99_ms=… streams=… kb_per_stream=…
  * fanout_p99_ms=…}. Exit 0 when every check held, 1 otherwise.
  */
@@ -135,6 +136,8 @@ public final class QueueBench {
 		Map<Integer, Integer> enrollStatus = new ConcurrentHashMap<>();
 		List<Long> enrollMillisWhileJoining = Collections.synchronizedList(new ArrayList<>());
 		List<Long> enrollMillisAfterJoining = Collections.synchronizedList(new ArrayList<>());
+		List<Long> joinMillis = Collections.synchronizedList(new ArrayList<>());
+		AtomicLong lastPlaceNanos = new AtomicLong();
 		AtomicInteger requests = new AtomicInteger();
 		AtomicInteger stillJoining = new AtomicInteger(students);
 		long start = System.nanoTime();
@@ -144,7 +147,7 @@ public final class QueueBench {
 		// (An earlier version let nobody enroll until all 5,000 had joined: the ~1,000 students admitted by then enrolled
 		// in one burst, 400 at once — ten times the admission rate the room exists to hold.) The waiting is a timer, not a
 		// thread per student: 5,000 sleeping threads cost this 2-core machine as much CPU as enrollment-service.
-		ExecutorService joiners = Executors.newFixedThreadPool(64);
+		ExecutorService joiners = Executors.newFixedThreadPool(Integer.getInteger("joiners", 64));
 		ExecutorService workers = Executors.newFixedThreadPool(64);
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 		CountDownLatch finished = new CountDownLatch(students);
@@ -153,8 +156,11 @@ public final class QueueBench {
 			String token = tokens.get(i);
 			joiners.execute(() -> {
 				try {
+					long joining = System.nanoTime();
 					JsonNode place = retried(() -> send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of()), requests).data();
 					long placed = System.nanoTime();
+					joinMillis.add((placed - joining) / 1_000_000);
+					lastPlaceNanos.accumulateAndGet(placed, Math::max);
 					String ticket = place.path("ticket").asText();
 					ticketOf.put(i, ticket);
 					Runnable enrolling = () -> {
@@ -269,6 +275,8 @@ public final class QueueBench {
 		System.out.printf("| admissions in issue order                       | %s |%n", inOrder);
 		System.out.printf("| rush duration (first place → last answer)       | %d ms |%n", rushMillis);
 		System.out.printf("| requests sent (queue, polls, enrolls)           | %d |%n", requests.get());
+		System.out.printf("| places taken: latency p50/p99, last one after   | %d / %d ms, %d ms |%n", percentile(joinMillis, 50),
+				percentile(joinMillis, 99), (lastPlaceNanos.get() - start) / 1_000_000);
 		System.out.printf("| enroll latency of admitted students p50/p95/p99 | %d / %d / %d ms |%n", percentile(enrollMillis, 50),
 				percentile(enrollMillis, 95), p99);
 		System.out.printf("|   sent while others were still joining          | %d enrolls, p50/p99 %d / %d ms |%n",
@@ -282,6 +290,8 @@ public final class QueueBench {
 		line.put("students", students);
 		line.put("tickets", tickets.size());
 		line.put("in_order", inOrder);
+		line.put("join_p99_ms", percentile(joinMillis, 99));
+		line.put("last_place_ms", (lastPlaceNanos.get() - start) / 1_000_000);
 		line.put("enroll_p99_ms", p99);
 		line.put("enroll_after_joining_p99_ms", percentile(enrollMillisAfterJoining, 99));
 		line.put("approved", approved);
