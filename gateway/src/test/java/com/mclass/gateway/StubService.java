@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +47,8 @@ public final class StubService {
 	private final AtomicInteger answers = new AtomicInteger();
 
 	private final Set<String> hangingUp = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
 	private StubService(String name) throws IOException {
 		this.name = name;
@@ -79,6 +83,13 @@ public final class StubService {
 		this.hangingUp.add(marker);
 	}
 
+	/** From now on, requests on this path are answered only once the returned hold is released (or after 30 s). */
+	public Hold holdRequestsOn(String rawPath) {
+		Hold hold = new Hold();
+		this.holds.put(rawPath, hold);
+		return hold;
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
@@ -105,6 +116,10 @@ public final class StubService {
 			String query = exchange.getRequestURI().getRawQuery();
 			if (rawPath.endsWith("/hang-up") || (query != null && this.hangingUp.stream().anyMatch(query::contains))) {
 				return; // closing the exchange without a status line drops the connection
+			}
+			Hold hold = this.holds.get(rawPath);
+			if (hold != null) {
+				hold.await();
 			}
 			if (rawPath.endsWith("/slow")) {
 				sleep(SLOW_ANSWER);
@@ -175,6 +190,37 @@ public final class StubService {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Requests held by {@link #holdRequestsOn(String)}: let go one at a time, or all by closing the hold. */
+	public static final class Hold implements AutoCloseable {
+
+		private final Semaphore answers = new Semaphore(0);
+
+		private volatile boolean closed;
+
+		/** The longest-held request (or the next to arrive) is answered. */
+		public void answerOne() {
+			this.answers.release();
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+			this.answers.release(10_000);
+		}
+
+		private void await() {
+			try {
+				if (!this.closed) {
+					this.answers.tryAcquire(30, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	/** What reached the service; header names as the JDK server normalizes them (e.g. {@code X-request-id}). */
