@@ -94,10 +94,7 @@ class QueueJoinLaneIntegrationTests extends GatewayIntegrationTest {
 			await().atMost(Duration.ofSeconds(10)).until(() -> receivedOn(queue).size() == 2);
 
 			long start = System.nanoTime();
-			this.client.post()
-				.uri(queue)
-				.headers((headers) -> headers.setBearerAuth(userToken()))
-				.exchange()
+			joinNow(queue)
 				.expectStatus()
 				.isEqualTo(503)
 				.expectHeader()
@@ -124,10 +121,7 @@ class QueueJoinLaneIntegrationTests extends GatewayIntegrationTest {
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> receivedOn(queue).size() == 2 && waitingJoins() == 2);
 
-			this.client.post()
-				.uri(queue)
-				.headers((headers) -> headers.setBearerAuth(userToken()))
-				.exchange()
+			joinNow(queue)
 				.expectStatus()
 				.isEqualTo(503)
 				.expectHeader()
@@ -146,20 +140,12 @@ class QueueJoinLaneIntegrationTests extends GatewayIntegrationTest {
 		String queue = "/api/mclasses/" + UUID.randomUUID() + "/queue";
 
 		for (int i = 0; i < 3; i++) {
-			this.client.post()
-				.uri(queue + "?dropped=" + marker)
-				.headers((headers) -> headers.setBearerAuth(userToken()))
-				.exchange()
+			joinNow(queue + "?dropped=" + marker)
 				.expectStatus()
 				.is5xxServerError();
 		}
 
-		this.client.post()
-			.uri(queue)
-			.headers((headers) -> headers.setBearerAuth(userToken()))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		joinNow(queue).expectStatus().isOk();
 	}
 
 	@Test
@@ -179,6 +165,12 @@ class QueueJoinLaneIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
+	/** A join by a new student, answered before the test goes on. */
+	private WebTestClient.ResponseSpec joinNow(String queue) {
+		return this.client.post().uri(queue).headers((headers) -> headers.setBearerAuth(userToken())).exchange();
+	}
+
+	/** A join by this student, in the background. */
 	private CompletableFuture<HttpStatusCode> join(String queue, String token) {
 		return WebClient.create("http://localhost:" + this.port)
 			.post()
