@@ -137,6 +137,27 @@ class WaitingRoomIntegrationTests extends EnrollmentIntegrationTest {
 	}
 
 	@Test
+	void aPlaceFarBackInALongLineIsAnsweredAsPreciselyAsWhenReadLater() {
+		UUID classId = protectedClass(Classes.firstCome(1000, 0));
+		// 100 admitted at once (the rate's first second, a window of 100 that nobody uses), then a line behind them that
+		// no admission step can reach while those admissions stay open.
+		for (int i = 0; i < 249; i++) {
+			this.room.issue(classId, UUID.randomUUID());
+		}
+		UUID student = UUID.randomUUID();
+
+		QueuePlace joined = this.room.issue(classId, student).place();
+		QueuePlace read = this.room.read(classId, joined.ticket(), student);
+
+		assertThat(joined.admitted()).isFalse();
+		assertThat(joined.position()).isEqualTo(150);
+		assertThat(joined.aheadOfYou()).isEqualTo(149);
+		assertThat(joined.estimatedWaitSeconds()).isEqualTo(2);
+		assertThat(read).isEqualTo(joined);
+		assertThat(this.room.issue(classId, student).place()).as("asked again: the same place").isEqualTo(joined);
+	}
+
+	@Test
 	void badTicketsAreRefusedWithTheirOwnCodesAndNeverA500() {
 		UUID classId = protectedClass(Classes.firstCome(5, 0));
 		UUID otherClass = protectedClass(Classes.firstCome(5, 0));
