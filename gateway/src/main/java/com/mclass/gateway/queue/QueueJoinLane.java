@@ -1,12 +1,14 @@
 package com.mclass.gateway.queue;
 
 import java.time.Duration;
+import java.util.function.ToIntFunction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.pool.InstrumentedPool;
+import reactor.pool.InstrumentedPool.PoolMetrics;
 import reactor.pool.PoolAcquirePendingLimitException;
 import reactor.pool.PoolAcquireTimeoutException;
 import reactor.pool.PoolBuilder;
@@ -64,13 +66,14 @@ class QueueJoinLane implements GlobalFilter, Ordered {
 			.sizeBetween(0, properties.inFlight())
 			.maxPendingAcquire(properties.maxWaiting())
 			.buildPool();
-		Gauge.builder(JOINS_METRIC, this.permits.metrics(), (metrics) -> metrics.acquiredSize())
+		joins(meters, "in_flight", PoolMetrics::acquiredSize);
+		joins(meters, "waiting", PoolMetrics::pendingAcquireSize);
+	}
+
+	private void joins(MeterRegistry meters, String state, ToIntFunction<PoolMetrics> count) {
+		Gauge.builder(JOINS_METRIC, this.permits.metrics(), count::applyAsInt)
 			.description("Waiting-room joins this gateway has at enrollment-service (in_flight) or holds in line (waiting)")
-			.tag("state", "in_flight")
-			.register(meters);
-		Gauge.builder(JOINS_METRIC, this.permits.metrics(), (metrics) -> metrics.pendingAcquireSize())
-			.description("Waiting-room joins this gateway has at enrollment-service (in_flight) or holds in line (waiting)")
-			.tag("state", "waiting")
+			.tag("state", state)
 			.register(meters);
 	}
 
