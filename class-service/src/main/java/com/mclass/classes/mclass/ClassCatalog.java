@@ -43,10 +43,11 @@ public class ClassCatalog {
 
 	/**
 	 * A page of the list from the in-memory snapshot ({@link ClassListSnapshot}), or empty when this search is for the
-	 * database ({@link #search}).
+	 * database ({@link #search}). Recruit states, filters and the next boundary are those at {@code now}: the caller's
+	 * one reading of the clock, so the page and how long it may be kept agree.
 	 */
-	public Optional<ClassListSnapshot.Listing> listFromMemory(ClassSearch search, boolean includeUnlisted) {
-		return this.snapshot.search(search, includeUnlisted);
+	public Optional<ClassListSnapshot.Listing> listFromMemory(ClassSearch search, boolean includeUnlisted, Instant now) {
+		return this.snapshot.search(search, includeUnlisted, now);
 	}
 
 	/** A class that is not deleted, whatever its visibility: an UNLISTED class is reachable by its id. */

@@ -78,10 +78,10 @@ public class ClassListSnapshot {
 	}
 
 	/**
-	 * The page {@code search} asks for, from memory, with the snapshot it came from; empty when this search is for the
-	 * database.
+	 * The page {@code search} asks for as of {@code now}, from memory, with the snapshot it came from; empty when this
+	 * search is for the database.
 	 */
-	public Optional<Listing> search(ClassSearch search, boolean includeUnlisted) {
+	public Optional<Listing> search(ClassSearch search, boolean includeUnlisted, Instant now) {
 		if ((search.text() != null && !search.text().isBlank()) || !ORDERS.containsKey(search.sort().field())) {
 			return Optional.empty();
 		}
@@ -89,7 +89,6 @@ public class ClassListSnapshot {
 		if (snapshot == null || snapshot.sorted() == null) {
 			return Optional.empty();
 		}
-		Instant now = this.clock.instant();
 		List<ClassView> ascending = snapshot.sorted().get(search.sort().field());
 		long offset = (long) search.page() * search.size();
 		List<ClassView> content = new ArrayList<>(Math.min(search.size(), ascending.size()));

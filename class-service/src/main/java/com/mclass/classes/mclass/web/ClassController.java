@@ -97,7 +97,7 @@ class ClassController {
 		ClassSearch search = new ClassSearch(q, recruit, online, selectionType, ClassSort.parse(sort).orElseThrow(), page, size);
 		boolean admin = caller.map(AuthenticatedUser::isAdmin).orElse(false);
 		Instant now = this.clock.instant();
-		ClassListResponses.Rendered answer = this.catalog.listFromMemory(search, admin)
+		ClassListResponses.Rendered answer = this.catalog.listFromMemory(search, admin, now)
 			.map((listing) -> this.responses.of(listing, search, admin, now))
 			.orElseGet(() -> this.responses.of(this.catalog.search(search, admin)));
 		Duration maxAge = maxAge(this.listMaxAge, answer.changesAt(), now);

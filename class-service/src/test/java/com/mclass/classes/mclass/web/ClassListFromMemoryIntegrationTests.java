@@ -85,7 +85,7 @@ class ClassListFromMemoryIntegrationTests {
 									ClassSearch search = new ClassSearch(null, recruit, online, selection,
 											new ClassSort(order, descending), page[0], page[1]);
 									ClassPage fromDatabase = this.catalog.search(search, admin);
-									ClassPage fromMemory = this.catalog.listFromMemory(search, admin).orElseThrow().page();
+									ClassPage fromMemory = this.catalog.listFromMemory(search, admin, Instant.now()).orElseThrow().page();
 									assertThat(ids(fromMemory)).as("%s admin=%s", search, admin).isEqualTo(ids(fromDatabase));
 									assertThat(fromMemory.totalElements()).as("%s admin=%s", search, admin)
 										.isEqualTo(fromDatabase.totalElements());
@@ -100,9 +100,9 @@ class ClassListFromMemoryIntegrationTests {
 		}
 		assertThat(compared).isEqualTo(4 * 2 * 4 * 3 * 3 * 5 * 2);
 		ClassSearch text = new ClassSearch(marker, null, null, null, ClassSort.DEFAULT, 0, 20);
-		assertThat(this.catalog.listFromMemory(text, false)).as("text search stays with the database").isEmpty();
+		assertThat(this.catalog.listFromMemory(text, false, Instant.now())).as("text search stays with the database").isEmpty();
 		ClassSearch byTitle = new ClassSearch(null, null, null, null, new ClassSort("title", false), 0, 20);
-		assertThat(this.catalog.listFromMemory(byTitle, false)).as("title order stays with the database").isEmpty();
+		assertThat(this.catalog.listFromMemory(byTitle, false, Instant.now())).as("title order stays with the database").isEmpty();
 	}
 
 	@Test
