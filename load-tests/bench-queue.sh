@@ -8,8 +8,8 @@
 #   streams: M anonymous live streams (default 5,000) held open at once through the gateway; RSS per stream of the
 #            gateway + enrollment-service, and how fast a seat change reaches all of them.
 #
-# Last line: students=N tickets=N in_order=true|false join_p99_ms=N last_place_ms=N enroll_p99_ms=N enroll_after_joining_p99_ms=N approved=N waitlisted=N watchers_ok=N/N
-#            event_p99_ms=N streams=N kb_per_stream=N fanout_p99_ms=N
+# Last line: students=N tickets=N in_order=true|false join_p99_ms=N last_place_ms=N joins_turned_away=N enroll_p99_ms=N enroll_after_joining_p99_ms=N approved=N waitlisted=N watchers_ok=N/N
+#            event_p99_ms=N client_cpu_pct=N streams=N kb_per_stream=N fanout_p99_ms=N
 # Exit status: 0 when every check held, 1 when one broke, 2 when the benchmark could not run.
 set -euo pipefail
 

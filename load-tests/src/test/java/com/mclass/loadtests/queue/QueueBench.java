@@ -1,6 +1,7 @@
 package com.mclass.loadtests.queue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,9 +48,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li><b>streams</b>: {@code streams} anonymous live streams held open at once; RSS of the gateway and
  * enrollment-service before and after (per stream), and the delay until every stream saw a seat change.</li>
  * </ol>
- * Prints a table and, last, one line: {@code students=… tickets=… in_order=… join_p99_ms=… last_place_ms=… enroll_p99_ms=…
- * enroll_after_joining_p99_ms=… approved=… waitlisted=… watchers_ok=…/… event_p99_ms=… streams=… kb_per_stream=…
- * fanout_p99_ms=…}. Exit 0 when every check held, 1 otherwise.
+ * Prints a table and, last, one line: {@code students=… tickets=… in_order=… join_p99_ms=… last_place_ms=…
+ * joins_turned_away=… enroll_p99_ms=… enroll_after_joining_p99_ms=… approved=… waitlisted=… watchers_ok=…/… event_p99_ms=…
+ * client_cpu_pct=… streams=… kb_per_stream=… fanout_p99_ms=…}. Exit 0 when every check held, 1 otherwise.
  */
 public final class QueueBench {
 
@@ -140,6 +141,8 @@ public final class QueueBench {
 		AtomicLong lastPlaceNanos = new AtomicLong();
 		AtomicInteger requests = new AtomicInteger();
 		AtomicInteger stillJoining = new AtomicInteger(students);
+		AtomicInteger joinsTurnedAway = new AtomicInteger();
+		long cpuAtStart = ownCpuNanos();
 		long start = System.nanoTime();
 		// Every student arrives at once and goes their own way, as in a real rush: take a place (64 requests in flight at
 		// most, what a load balancer's connections carry), wait for their turn (polling at the estimated time of
@@ -157,7 +160,13 @@ public final class QueueBench {
 			joiners.execute(() -> {
 				try {
 					long joining = System.nanoTime();
-					JsonNode place = retried(() -> send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of()), requests).data();
+					JsonNode place = retried(() -> {
+						Reply reply = send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of());
+						if (reply.status() == 503 || reply.status() == 429) {
+							joinsTurnedAway.incrementAndGet();
+						}
+						return reply;
+					}, requests).data();
 					long placed = System.nanoTime();
 					joinMillis.add((placed - joining) / 1_000_000);
 					lastPlaceNanos.accumulateAndGet(placed, Math::max);
@@ -220,6 +229,9 @@ public final class QueueBench {
 		workers.shutdownNow();
 		timer.shutdownNow();
 		long rushMillis = (System.nanoTime() - start) / 1_000_000;
+		// This client shares the machine with the platform: what it burns is CPU the platform did not have.
+		long ownCpuPercent = Math.round(100.0 * (ownCpuNanos() - cpuAtStart)
+				/ ((double) rushMillis * 1_000_000 * Runtime.getRuntime().availableProcessors()));
 
 		// One ticket each; the log in issue order with every ticket once (+1: the student who checked the room).
 		Set<String> tickets = new HashSet<>(ticketOf.values());
@@ -277,6 +289,7 @@ public final class QueueBench {
 		System.out.printf("| requests sent (queue, polls, enrolls)           | %d |%n", requests.get());
 		System.out.printf("| places taken: latency p50/p99, last one after   | %d / %d ms, %d ms |%n", percentile(joinMillis, 50),
 				percentile(joinMillis, 99), (lastPlaceNanos.get() - start) / 1_000_000);
+		System.out.printf("| joins answered 503/429 (then retried)           | %d |%n", joinsTurnedAway.get());
 		System.out.printf("| enroll latency of admitted students p50/p95/p99 | %d / %d / %d ms |%n", percentile(enrollMillis, 50),
 				percentile(enrollMillis, 95), p99);
 		System.out.printf("|   sent while others were still joining          | %d enrolls, p50/p99 %d / %d ms |%n",
@@ -287,17 +300,24 @@ public final class QueueBench {
 				enrollStatus.values().stream().filter((s) -> s == 409).count());
 		System.out.printf("| watchers ok / enrollment event delay p50/p99    | %d/%d / %d / %d ms |%n", watchersOk, watching.size(),
 				percentile(eventDelays, 50), eventP99);
+		System.out.printf("| this load generator's own CPU during the rush   | %d %% of the machine |%n", ownCpuPercent);
 		line.put("students", students);
 		line.put("tickets", tickets.size());
 		line.put("in_order", inOrder);
 		line.put("join_p99_ms", percentile(joinMillis, 99));
 		line.put("last_place_ms", (lastPlaceNanos.get() - start) / 1_000_000);
+		line.put("joins_turned_away", joinsTurnedAway.get());
 		line.put("enroll_p99_ms", p99);
 		line.put("enroll_after_joining_p99_ms", percentile(enrollMillisAfterJoining, 99));
 		line.put("approved", approved);
 		line.put("waitlisted", waitlisted);
 		line.put("watchers_ok", watchersOk + "/" + watching.size());
 		line.put("event_p99_ms", eventP99);
+		line.put("client_cpu_pct", ownCpuPercent);
+	}
+
+	private static long ownCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	// ---------------------------------------------------------------- streams
