@@ -160,13 +160,8 @@ public final class QueueBench {
 			joiners.execute(() -> {
 				try {
 					long joining = System.nanoTime();
-					JsonNode place = retried(() -> {
-						Reply reply = send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of());
-						if (reply.status() == 503 || reply.status() == 429) {
-							joinsTurnedAway.incrementAndGet();
-						}
-						return reply;
-					}, requests).data();
+					JsonNode place = retried(() -> send("POST", "/api/mclasses/" + classId + "/queue", token, null, Map.of()), requests,
+							joinsTurnedAway).data();
 					long placed = System.nanoTime();
 					joinMillis.add((placed - joining) / 1_000_000);
 					lastPlaceNanos.accumulateAndGet(placed, Math::max);
@@ -279,6 +274,8 @@ public final class QueueBench {
 		List<Long> enrollMillis = new ArrayList<>(enrollMillisWhileJoining);
 		enrollMillis.addAll(enrollMillisAfterJoining);
 		long p99 = percentile(enrollMillis, 99);
+		long joinP99 = percentile(joinMillis, 99);
+		long lastPlaceMillis = (lastPlaceNanos.get() - start) / 1_000_000;
 		long eventP99 = percentile(eventDelays, 99);
 		System.out.println();
 		System.out.println("| rush (room on)                                  |                |");
@@ -288,7 +285,7 @@ public final class QueueBench {
 		System.out.printf("| rush duration (first place → last answer)       | %d ms |%n", rushMillis);
 		System.out.printf("| requests sent (queue, polls, enrolls)           | %d |%n", requests.get());
 		System.out.printf("| places taken: latency p50/p99, last one after   | %d / %d ms, %d ms |%n", percentile(joinMillis, 50),
-				percentile(joinMillis, 99), (lastPlaceNanos.get() - start) / 1_000_000);
+				joinP99, lastPlaceMillis);
 		System.out.printf("| joins answered 503/429 (then retried)           | %d |%n", joinsTurnedAway.get());
 		System.out.printf("| enroll latency of admitted students p50/p95/p99 | %d / %d / %d ms |%n", percentile(enrollMillis, 50),
 				percentile(enrollMillis, 95), p99);
@@ -304,8 +301,8 @@ public final class QueueBench {
 		line.put("students", students);
 		line.put("tickets", tickets.size());
 		line.put("in_order", inOrder);
-		line.put("join_p99_ms", percentile(joinMillis, 99));
-		line.put("last_place_ms", (lastPlaceNanos.get() - start) / 1_000_000);
+		line.put("join_p99_ms", joinP99);
+		line.put("last_place_ms", lastPlaceMillis);
 		line.put("joins_turned_away", joinsTurnedAway.get());
 		line.put("enroll_p99_ms", p99);
 		line.put("enroll_after_joining_p99_ms", percentile(enrollMillisAfterJoining, 99));
@@ -522,9 +519,18 @@ public final class QueueBench {
 	}
 
 	private static Reply retried(Call call, AtomicInteger requests) throws Exception {
+		return retried(call, requests, new AtomicInteger());
+	}
+
+	/** {@code call} again after a pause while it is answered 503 or 429 (each counted in {@code turnedAway}), 60 times at most. */
+	private static Reply retried(Call call, AtomicInteger requests, AtomicInteger turnedAway) throws Exception {
 		Reply reply = call.call();
 		requests.incrementAndGet();
-		for (int attempt = 0; attempt < 60 && (reply.status() == 503 || reply.status() == 429); attempt++) {
+		for (int attempt = 0; reply.status() == 503 || reply.status() == 429; attempt++) {
+			turnedAway.incrementAndGet();
+			if (attempt == 60) {
+				break;
+			}
 			Thread.sleep(500 + (long) (Math.random() * 500));
 			reply = call.call();
 			requests.incrementAndGet();
