@@ -62,6 +62,16 @@ public abstract class GatewayIntegrationTest {
 		return TestTokens.admin(UUID.randomUUID());
 	}
 
+	/** An enrollment request by a new user (a fresh {@code Idempotency-Key}, no answers) to {@code path}, sent. */
+	protected static WebTestClient.ResponseSpec enrollAsNewUser(WebTestClient client, String path) {
+		return client.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(userToken()))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue("{}")
+			.exchange();
+	}
+
 	/** The management port (probes, metrics): separate from the public one, picked at random in tests. */
 	@Value("${local.management.port}")
 	protected int managementPort;

@@ -59,14 +59,7 @@ class QueueJoinLaneIntegrationTests extends GatewayIntegrationTest {
 			}
 			assertThat(receivedOn(queue)).as("two in flight, two waiting at the gateway").hasSize(2);
 
-			this.client.post()
-				.uri(queue.replace("/queue", "/enrollments"))
-				.headers((headers) -> headers.setBearerAuth(userToken()))
-				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.bodyValue("{}")
-				.exchange()
-				.expectStatus()
-				.isOk();
+			enrollAsNewUser(this.client, queue.replace("/queue", "/enrollments")).expectStatus().isOk();
 
 			for (int answered = 1; answered <= 2; answered++) {
 				hold.answerOne();
